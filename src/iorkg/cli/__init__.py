@@ -1,0 +1,66 @@
+"""The `iorkg` command: a thin layer over the library, one command per library call.
+
+Each command lives in a small module of this package that imports only click at load time,
+so that `iorkg --help` stays fast; the library is imported inside the command that needs it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from .. import __version__
+
+# command name -> (module in this package, function name)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "info": ("basics", "info_command"),
+    "export": ("basics", "export_command"),
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported when used (and listed without running them)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module_name, attribute = COMMANDS[name]
+        module = importlib.import_module(f"{__name__}.{module_name}")
+        return getattr(module, attribute)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="iorkg")
+def cli() -> None:
+    """iorkg: the interorganizational-relationship knowledge graph of an occupational health case."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; IorkgError becomes a message on stderr and its exit code."""
+    from ..errors import IorkgError
+
+    try:
+        cli.main(args=argv, prog_name="iorkg", standalone_mode=False)
+    except IorkgError as exc:
+        click.echo(f"iorkg: {exc}", err=True)
+        return exc.exit_code
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return 2 if isinstance(exc, click.UsageError) else exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return 1
+    except BrokenPipeError:
+        return 0
+    return 0
+
+
+def entry() -> None:  # pragma: no cover - console script
+    sys.exit(main())

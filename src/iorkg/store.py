@@ -1,0 +1,111 @@
+"""The knowledge graph in memory: a pyoxigraph store holding the shipped graphs and user files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from .errors import InputError
+from .rdfio import Format, format_named, guess_format, parse_quads, serialize_quads
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pyoxigraph
+    import rdflib
+
+    from .catalog import GraphEntry
+
+
+class KnowledgeGraph:
+    """A dataset of named graphs (ontology, shared records, cases) that can be queried and exported."""
+
+    def __init__(self) -> None:
+        import pyoxigraph as ox
+
+        self.store: "pyoxigraph.Store" = ox.Store()
+        self.sources: dict[str, Path] = {}
+
+    # loading ---------------------------------------------------------------------------------
+    @classmethod
+    def shipped(cls, names: Iterable[str] | None = None) -> "KnowledgeGraph":
+        """The shipped graphs (all of them, or those named)."""
+        kg = cls()
+        kg.add_shipped(names)
+        return kg
+
+    def add_shipped(self, names: Iterable[str] | None = None) -> list[str]:
+        """Load shipped graphs by short name (all where None); returns their IRIs."""
+        from .catalog import graph_named, shipped_graphs
+
+        entries: list[GraphEntry] = (
+            shipped_graphs() if names is None else [graph_named(n) for n in names])
+        return [self.load(e.path, graph=e.iri) for e in entries]
+
+    def load(self, path: str | Path, graph: str | None = None,
+             input_format: str | Format | None = None) -> str:
+        """Add one RDF file; its triples go to `graph` (default: the file's IRI).
+
+        Quad formats keep the graphs they name. Returns the graph IRI used for triples.
+        """
+        from .rdfio import file_graph_iri
+
+        fmt = (format_named(input_format) if isinstance(input_format, str)
+               else input_format or guess_format(path))
+        target = graph or file_graph_iri(path)
+        quads = parse_quads(path, fmt, target)
+        self.store.extend(quads)
+        self.sources[target] = Path(path)
+        return target
+
+    def load_all(self, paths: Sequence[str | Path], input_format: str | None = None) -> list[str]:
+        """Add several files (see `load`)."""
+        return [self.load(p, input_format=input_format) for p in paths]
+
+    # looking -----------------------------------------------------------------------------------
+    def graphs(self) -> list[str]:
+        """IRIs of the named graphs held, sorted."""
+        return sorted(g.value for g in self.store.named_graphs())
+
+    def triple_counts(self) -> dict[str, int]:
+        """Number of triples in each named graph."""
+        rows = self.store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+        counts = {r["g"].value: int(r["n"].value) for r in rows}
+        return {g: counts.get(g, 0) for g in self.graphs()}
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def quads(self, graph: str | None = None) -> list["pyoxigraph.Quad"]:
+        """The quads of one named graph, or of all graphs."""
+        import pyoxigraph as ox
+
+        if graph is None:
+            return list(self.store.quads_for_pattern(None, None, None, None))
+        if graph not in self.graphs():
+            raise InputError(None, f"the dataset holds no graph {graph}")
+        return list(self.store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+
+    def serialize(self, fmt: str | Format = "trig", graph: str | None = None) -> bytes:
+        """One graph or the whole dataset in an RDF format."""
+        from .namespaces import PREFIXES
+
+        fmt = format_named(fmt) if isinstance(fmt, str) else fmt
+        return serialize_quads(self.quads(graph), fmt, PREFIXES)
+
+    def query(self, name_or_text: str, **params: object):
+        """Run a competency question (by catalogue name or .rq path) or SPARQL text."""
+        from .queries import run_query
+
+        return run_query(self, name_or_text, params)
+
+    def to_rdflib(self, graph: str | None = None) -> "rdflib.Dataset":
+        """A copy as an rdflib Dataset (all graphs, or one)."""
+        import rdflib
+
+        data = self.serialize("nq", graph) if graph is None else None
+        ds = rdflib.Dataset()
+        if graph is None:
+            ds.parse(data=data, format="nquads")
+        else:
+            g = ds.graph(rdflib.URIRef(graph))
+            g.parse(data=self.serialize("nt", graph), format="nt")
+        return ds
