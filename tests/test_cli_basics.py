@@ -1,0 +1,83 @@
+"""`iorkg --help`, `iorkg info` and `iorkg export` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+import rdflib
+
+from iorkg.cli import COMMANDS, main
+
+ONTOLOGY = "https://w3id.org/iorkg/ontology"
+CASE_GRAPH = "https://w3id.org/iorkg/graph/koskela-kork-turpeinen"
+
+
+def test_help_lists_every_command(capsys):
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for name in COMMANDS:
+        assert name in out
+
+
+def test_console_script_runs_help():
+    done = subprocess.run(["iorkg", "--help"], capture_output=True, text=True)
+    assert done.returncode == 0 and "export" in done.stdout
+
+
+def test_info_names_every_shipped_graph_with_counts(capsys):
+    assert main(["info", "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    by_name = {g["name"]: g for g in payload["graphs"]}
+    assert {"ontology", "shared", "koskela-kork-turpeinen", "fictional-example"} <= set(by_name)
+    assert by_name["ontology"]["classes"] > 20 and by_name["ontology"]["properties"] > 20
+    assert by_name["koskela-kork-turpeinen"]["individuals"] > 0
+    assert by_name["fictional-example"]["fictional"] is True
+    assert payload["total_triples"] == sum(g["triples"] for g in payload["graphs"])
+    assert payload["versions"]["ontology"] == "0.1.0"
+
+
+def test_info_table_has_a_total_line(capsys):
+    assert main(["info"]) == 0
+    assert any(line.startswith("total") for line in capsys.readouterr().out.splitlines())
+
+
+@pytest.mark.parametrize("fmt, rdflib_format", [
+    ("ttl", "turtle"), ("nt", "nt"), ("xml", "xml"), ("jsonld", "json-ld"),
+])
+def test_export_of_the_ontology_parses_back_with_the_same_triples(capsysbinary, fmt, rdflib_format, repo):
+    assert main(["export", "--graph", "ontology", "--format", fmt]) == 0
+    exported = rdflib.Graph().parse(data=capsysbinary.readouterr().out, format=rdflib_format)
+    original = rdflib.Graph().parse(repo / "ontology" / "iorkg.ttl")
+    assert len(exported) == len(original)
+    assert (rdflib.URIRef(ONTOLOGY), rdflib.RDF.type, rdflib.OWL.Ontology) in exported
+
+
+@pytest.mark.parametrize("fmt, rdflib_format", [("trig", "trig"), ("nq", "nquads")])
+def test_export_all_as_quads_keeps_the_graphs_apart(capsysbinary, fmt, rdflib_format):
+    assert main(["export", "--format", fmt]) == 0
+    ds = rdflib.Dataset()
+    ds.parse(data=capsysbinary.readouterr().out, format=rdflib_format)
+    names = {str(g.identifier) for g in ds.graphs()}
+    assert {ONTOLOGY, CASE_GRAPH} <= names
+
+
+def test_export_of_one_case_holds_only_that_case(capsysbinary):
+    assert main(["export", "--graph", "koskela-kork-turpeinen", "--format", "nq"]) == 0
+    ds = rdflib.Dataset()
+    ds.parse(data=capsysbinary.readouterr().out, format="nquads")
+    assert {str(g.identifier) for g in ds.graphs() if len(g)} == {CASE_GRAPH}
+
+
+def test_export_to_a_file_writes_it(tmp_path):
+    target = tmp_path / "case.ttl"
+    assert main(["export", "--graph", "koskela-kork-turpeinen", "--output", str(target)]) == 0
+    assert len(rdflib.Graph().parse(target)) > 100
+
+
+def test_export_of_an_unknown_graph_exits_2_and_writes_nothing(tmp_path, capsys):
+    target = tmp_path / "x.ttl"
+    assert main(["export", "--graph", "no-such-case", "--output", str(target)]) == 2
+    assert "no-such-case" in capsys.readouterr().err
+    assert not target.exists()

@@ -1,0 +1,73 @@
+"""Reading and writing RDF files: formats, located syntax errors, atomic writes."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from iorkg.errors import InputError
+from iorkg.rdfio import atomic_write, format_named, guess_format, parse_quads
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("case.ttl", "ttl"), ("case.trig", "trig"), ("case.nt", "nt"), ("case.nq", "nq"),
+    ("case.jsonld", "jsonld"), ("case.rdf", "xml"), ("CASE.TTL", "ttl"),
+])
+def test_format_is_guessed_from_the_extension(name, expected):
+    assert guess_format(name).name == expected
+
+
+def test_unknown_extension_is_an_input_error_that_names_the_file():
+    with pytest.raises(InputError) as err:
+        guess_format("notes.docx")
+    assert "notes.docx" in str(err.value) and err.value.exit_code == 2
+
+
+def test_format_names_accept_common_aliases():
+    assert format_named("turtle").name == "ttl"
+    assert format_named("JSON-LD").name == "jsonld"
+
+
+def test_syntax_error_names_file_line_and_column(test_data):
+    path = test_data / "io" / "unterminated-literal.ttl"
+    with pytest.raises(InputError) as err:
+        parse_quads(path)
+    assert err.value.path == str(path)
+    assert err.value.line == 5
+    assert err.value.column is not None
+    assert str(err.value).startswith(f"{path}:5:")
+
+
+def test_triples_of_a_triple_file_land_in_the_given_graph(test_data):
+    quads = parse_quads(test_data / "io" / "one-triple.nt", graph="https://w3id.org/iorkg/fictional/test/g")
+    assert [q.graph_name.value for q in quads] == ["https://w3id.org/iorkg/fictional/test/g"]
+
+
+def test_quad_files_keep_their_own_graphs(test_data):
+    quads = parse_quads(test_data / "io" / "two-graphs.trig")
+    graphs = sorted(q.graph_name.value for q in quads)
+    assert graphs == ["https://w3id.org/iorkg/fictional/test/g1"] + ["https://w3id.org/iorkg/fictional/test/g2"] * 2
+
+
+def test_missing_file_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        parse_quads(tmp_path / "absent.ttl")
+
+
+def test_atomic_write_replaces_whole_file(tmp_path):
+    target = tmp_path / "out.ttl"
+    target.write_text("old")
+    atomic_write(target, "new content")
+    assert target.read_text() == "new content"
+    assert os.listdir(tmp_path) == ["out.ttl"]
+
+
+def test_atomic_write_failure_leaves_old_file_and_no_temporary(tmp_path):
+    target = tmp_path / "out.ttl"
+    target.write_text("old")
+
+    with pytest.raises(TypeError):
+        atomic_write(target, 12345)  # not bytes nor str: fails while writing
+    assert target.read_text() == "old"
+    assert os.listdir(tmp_path) == ["out.ttl"]
