@@ -119,7 +119,8 @@ def check_ontology(graph: "rdflib.Graph", namespace: str = IORKG,
 
     own_classes = {c for c in classes if c.startswith(namespace)}
     own_properties = {p for p in properties if p.startswith(namespace)}
-    concepts = {str(s) for s in graph.subjects() if isinstance(s, URIRef) and str(s).startswith(concept_namespace)}
+    concepts = {str(s) for s in graph.subjects()
+                if isinstance(s, URIRef) and str(s).startswith(concept_namespace)}
     own_terms = own_classes | own_properties | concepts
 
     # Declarations and annotation positions (OWL 2 DL).
@@ -149,7 +150,8 @@ def check_ontology(graph: "rdflib.Graph", namespace: str = IORKG,
             add("undeclared-term", iri, "used but not declared (nor typed, built in or an annotation value)")
 
     # Labels, definitions, provenance of terms, whitespace.
-    label, definition, defined_by = URIRef(RDFS + "label"), URIRef(SKOS + "definition"), URIRef(RDFS + "isDefinedBy")
+    label, definition = URIRef(RDFS + "label"), URIRef(SKOS + "definition")
+    defined_by = URIRef(RDFS + "isDefinedBy")
     by_label: dict[str, list[str]] = defaultdict(list)
     for iri in sorted(own_terms):
         ref = URIRef(iri)
@@ -169,7 +171,8 @@ def check_ontology(graph: "rdflib.Graph", namespace: str = IORKG,
                     + ", ".join(t for t in terms if t != iri))
     for s, p, o in graph:
         if str(p) in _TEXT_FIELDS and isinstance(o, Literal) and _BAD_SPACE.search(str(o)):
-            add("whitespace", str(s), f"{p} value has leading, trailing or doubled whitespace: {str(o)[:60]!r}")
+            add("whitespace", str(s),
+                f"{p} value has leading, trailing or doubled whitespace: {str(o)[:60]!r}")
 
     # Connectedness of own terms.
     skip = {URIRef(RDF + "type")} | {URIRef(a) for a in annotation_props}
