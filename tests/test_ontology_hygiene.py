@@ -80,6 +80,10 @@ def test_every_property_in_use_has_an_owl_kind(graph):
     assert sorted(used - typed) == []
 
 
+def test_datatypes_outside_the_owl2_map_are_declared(findings):
+    assert _rule(findings, "undeclared-datatype") == []
+
+
 def test_no_owl_imports(graph):
     assert list(graph.objects(None, OWL.imports)) == []
 

@@ -36,6 +36,7 @@ PREFIXES = """
 @prefix vann:  <http://purl.org/vocab/vann/> .
 @prefix iorkg: <https://w3id.org/iorkg/ontology#> .
 @prefix iorkgc: <https://w3id.org/iorkg/concept/> .
+xsd:date a rdfs:Datatype .
 rdfs:label a owl:AnnotationProperty . skos:definition a owl:AnnotationProperty .
 rdfs:isDefinedBy a owl:AnnotationProperty . dcterms:title a owl:AnnotationProperty .
 dcterms:description a owl:AnnotationProperty . dcterms:creator a owl:AnnotationProperty .
@@ -79,6 +80,7 @@ BROKEN = {
     "multiple-ranges": CLEAN + "iorkg:link rdfs:range iorkg:Thing , iorkg:Other .",
     "missing-metadata": CLEAN,  # _graph() drops dcterms:creator from the header
     "missing-license": CLEAN,  # _graph() drops dcterms:license from the header
+    "undeclared-datatype": CLEAN + 'iorkg:Thing skos:definition "1"^^xsd:gYear .',
     "naming-convention": CLEAN + "iorkg:bad_Class a owl:Class .\n" + _term("bad_Class", "bad class",
                                                                           "; rdfs:subClassOf iorkg:Thing"),
 }

@@ -16,6 +16,7 @@
 | class-cycle | a cycle of named `rdfs:subClassOf` links |
 | multiple-domains / multiple-ranges | more than one `rdfs:domain` / `rdfs:range` triple on a property |
 | missing-license / missing-metadata | the ontology header lacks a licence / another required field |
+| undeclared-datatype | a datatype outside the OWL 2 datatype map that is not declared `rdfs:Datatype` |
 | naming-convention | UpperCamelCase classes, lowerCamelCase properties, lowercase-hyphen concepts |
 
 Only the standard library is imported here; rdflib is imported where a graph is examined.
@@ -47,6 +48,7 @@ SEVERITY: dict[str, str] = {
     "undeclared-term": "error", "property-kind-clash": "error", "unused-term": "warning",
     "class-cycle": "error", "multiple-domains": "warning", "multiple-ranges": "warning",
     "missing-license": "error", "missing-metadata": "error", "naming-convention": "warning",
+    "undeclared-datatype": "error",
 }
 
 # Header fields other than the licence, by the name a finding uses.
@@ -72,6 +74,13 @@ _CLASS_NAME = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 _PROPERTY_NAME = re.compile(r"^[a-z][A-Za-z0-9]*$")
 _CONCEPT_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _BAD_SPACE = re.compile(r"^\s|\s$|\s{2,}")
+# The OWL 2 datatype map (plus rdf:langString); any other datatype must be declared rdfs:Datatype.
+_OWL2_DATATYPES = {RDF + n for n in ("PlainLiteral", "XMLLiteral", "langString")} | {
+    RDFS + "Literal", OWL + "real", OWL + "rational"} | {XSD + n for n in (
+        "decimal integer nonNegativeInteger nonPositiveInteger positiveInteger negativeInteger long int "
+        "short byte unsignedLong unsignedInt unsignedShort unsignedByte double float string "
+        "normalizedString token language Name NCName NMTOKEN boolean hexBinary base64Binary anyURI "
+        "dateTime dateTimeStamp").split()}
 
 
 @dataclass(frozen=True)
@@ -209,6 +218,13 @@ def check_ontology(graph: "rdflib.Graph", namespace: str = IORKG,
         for name, iri in REQUIRED_METADATA.items():
             if (ref, URIRef(iri), None) not in graph:
                 add("missing-metadata", onto, f"no {name}")
+
+    # Datatypes of literals and of datatype-property ranges.
+    datatypes = {str(o.datatype) for o in graph.objects() if isinstance(o, Literal) and o.datatype}
+    datatypes |= {str(r) for p in data_props for r in graph.objects(URIRef(p), URIRef(RDFS + "range"))
+                  if isinstance(r, URIRef)}
+    for iri in sorted(datatypes - _OWL2_DATATYPES - of_type(RDFS + "Datatype")):
+        add("undeclared-datatype", iri, "outside the OWL 2 datatype map and not declared rdfs:Datatype")
 
     # Naming.
     for iri in sorted(own_classes):
