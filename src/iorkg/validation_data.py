@@ -1,0 +1,252 @@
+"""The data a validation run sees: every graph of the input as one union, with literals as written.
+
+A pyoxigraph `Store` keeps typed literals in canonical form: `"5"^^xsd:nonNegativeInteger` comes
+back as `"5"^^xsd:integer` and `"1"^^xsd:boolean` as `"true"`. Datatype rules must see the
+literals as the files wrote them, so validation reads files itself (`from_paths`), re-reads the
+files a `KnowledgeGraph` was loaded from (`from_knowledge_graph`), and only where the store holds
+more than its files does it fall back to the store's quads, giving integer values back the
+derived integer type their shape expects when they fit it (`restore_integer_types`).
+
+Also here: the dataset rule `one-case-per-graph`, which needs the named graphs that the union hides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from .errors import InputError
+from .namespaces import IORKG, RDF, XSD
+from .rdfio import Format, file_graph_iri, format_named, guess_format, ox_format
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pyoxigraph
+
+    from .store import KnowledgeGraph
+
+CASE = IORKG + "Case"
+IN_CASE = IORKG + "inCase"
+TYPE = RDF + "type"
+
+# Derived integer types and the bounds of their value space (None: unbounded).
+INTEGER_TYPES: dict[str, tuple[int | None, int | None]] = {
+    XSD + "nonNegativeInteger": (0, None), XSD + "positiveInteger": (1, None),
+    XSD + "nonPositiveInteger": (None, 0), XSD + "negativeInteger": (None, -1),
+    XSD + "long": (-2**63, 2**63 - 1), XSD + "int": (-2**31, 2**31 - 1),
+    XSD + "short": (-2**15, 2**15 - 1), XSD + "byte": (-128, 127),
+    XSD + "unsignedLong": (0, 2**64 - 1), XSD + "unsignedInt": (0, 2**32 - 1),
+    XSD + "unsignedShort": (0, 2**16 - 1), XSD + "unsignedByte": (0, 255),
+}
+
+
+@dataclass
+class ValidationData:
+    """The quads of one validation run, whether they are as written, and where they came from."""
+
+    quads: list["pyoxigraph.Quad"]
+    lossless: bool = True
+    notes: list[str] = field(default_factory=list)
+
+    def triples_ntriples(self) -> str:
+        """The union of all graphs as N-Triples text (duplicates across graphs kept once)."""
+        import pyoxigraph as ox
+
+        seen = {ox.Triple(q.subject, q.predicate, q.object) for q in self.quads}
+        return ox.serialize(seen, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+
+    def lookup_store(self) -> "pyoxigraph.Store":
+        """A store of the union for looking up labels and neighbours (not for datatypes)."""
+        import pyoxigraph as ox
+
+        store = ox.Store()
+        store.extend(ox.Quad(q.subject, q.predicate, q.object) for q in self.quads)
+        return store
+
+
+def parse_file(path: str | Path, fmt: Format | None = None,
+               graph: str | None = None) -> list["pyoxigraph.Quad"]:
+    """The quads of one file as written; blank nodes renamed so files never share one.
+
+    Triples land in `graph` (default: the file's own IRI). Raises InputError with file, line
+    and column where the syntax breaks.
+    """
+    import pyoxigraph as ox
+
+    path = Path(path)
+    fmt = fmt or guess_format(path)
+    if not path.is_file():
+        raise InputError(path, "no such file")
+    target = ox.NamedNode(graph or file_graph_iri(path))
+    try:
+        with path.open("rb") as handle:
+            quads = list(ox.parse(handle, format=ox_format(fmt), base_iri=path.resolve().as_uri(),
+                                  rename_blank_nodes=True))
+    except SyntaxError as exc:
+        raise InputError(path, f"not valid {fmt.name} ({fmt.media_type}): {exc.msg or exc}",
+                         exc.lineno, exc.offset) from None
+    except (ValueError, OSError, UnicodeDecodeError) as exc:
+        raise InputError(path, f"cannot read {fmt.name}: {exc}") from None
+    return [q if not isinstance(q.graph_name, ox.DefaultGraph)
+            else ox.Quad(q.subject, q.predicate, q.object, target) for q in quads]
+
+
+def shipped_entries(names: Iterable[str] | None = None) -> list[tuple[Path, str]]:
+    """(file, graph IRI) of the shipped graphs: all of them, or those named."""
+    from .catalog import CATALOG_FILE, graph_named, shipped_graphs
+    from .namespaces import GRAPH_BASE, ONTOLOGY_IRI
+    from .resources import ontology_path, resource_root
+
+    if names is not None and not (resource_root() / CATALOG_FILE).is_file():
+        # Without a catalogue the ontology and shared graph are still where resources says.
+        known = {"ontology": (ontology_path(), ONTOLOGY_IRI),
+                 "shared": (resource_root() / "data" / "shared.ttl", GRAPH_BASE + "shared")}
+        return [known[n] for n in names if n in known and known[n][0].is_file()]
+    entries = shipped_graphs() if names is None else [graph_named(n) for n in names]
+    return [(e.path, e.iri) for e in entries]
+
+
+def from_paths(paths: Sequence[str | Path], input_format: str | None = None,
+               background: Iterable[tuple[Path, str]] = ()) -> ValidationData:
+    """The background graphs (file, graph IRI) and the user's files, as written."""
+    quads: list = []
+    for path, iri in background:
+        quads.extend(parse_file(path, graph=iri))
+    fmt = format_named(input_format) if input_format else None
+    for path in paths:
+        quads.extend(parse_file(path, fmt))
+    return ValidationData(quads)
+
+
+def from_knowledge_graph(kg: "KnowledgeGraph", shapes_graph=None,
+                         graphs: Sequence[str] | None = None) -> ValidationData:
+    """The graphs of a KnowledgeGraph (all, or those named), re-read from its files where it can.
+
+    When the files it was loaded from no longer account for what the store holds, the store's
+    quads are used with their integer types restored from the shapes (see module docstring).
+    """
+    import pyoxigraph as ox
+
+    wanted = set(graphs) if graphs is not None else None
+    reread = _reread_sources(kg, wanted)
+    if reread is not None:
+        return ValidationData(reread)
+    if wanted is None:
+        quads = list(kg.store.quads_for_pattern(None, None, None, None))
+    else:
+        quads = [q for g in sorted(wanted)
+                 for q in kg.store.quads_for_pattern(None, None, None, ox.NamedNode(g))]
+    restored = restore_integer_types(quads, expected_integer_types(shapes_graph))
+    note = ("validated the store's quads, not files: a pyoxigraph Store keeps numbers in canonical "
+            "form, so an xsd:integer that fits the derived integer type a shape expects was accepted")
+    return ValidationData(restored, lossless=False, notes=[note])
+
+
+def _reread_sources(kg: "KnowledgeGraph", wanted: set[str] | None) -> list | None:
+    """The quads of the files behind `kg`, if they hold exactly what its store holds."""
+    import pyoxigraph as ox
+
+    sources = {g: p for g, p in kg.sources.items() if wanted is None or g in wanted}
+    if not sources or not all(Path(p).is_file() for p in sources.values()):
+        return None
+    quads: list = []
+    for graph, path in sources.items():
+        file_quads = parse_file(path, graph=graph)
+        if wanted is not None:
+            file_quads = [q for q in file_quads if q.graph_name.value in wanted]
+        quads.extend(file_quads)
+    if wanted is None:
+        expected = len(kg.store)
+    else:
+        expected = sum(1 for g in wanted
+                       for _ in kg.store.quads_for_pattern(None, None, None, ox.NamedNode(g)))
+    distinct = {(q.subject, q.predicate, q.object, q.graph_name) for q in quads}
+    return quads if len(distinct) == expected else None
+
+
+def expected_integer_types(shapes_graph) -> dict[str, str]:
+    """Predicate IRI -> the derived integer datatype a shape requires of its values."""
+    if shapes_graph is None:
+        return {}
+    from rdflib import URIRef
+    from rdflib.namespace import SH
+
+    expected: dict[str, str] = {}
+    for shape, datatype in shapes_graph.subject_objects(SH.datatype):
+        path = shapes_graph.value(shape, SH.path)
+        if isinstance(path, URIRef) and str(datatype) in INTEGER_TYPES:
+            expected[str(path)] = str(datatype)
+    return expected
+
+
+def restore_integer_types(quads: list, expected: dict[str, str]) -> list:
+    """Quads where canonical xsd:integer values get back the derived type expected of them."""
+    import pyoxigraph as ox
+
+    if not expected:
+        return quads
+    integer = XSD + "integer"
+    out = []
+    for q in quads:
+        obj = q.object
+        wanted = expected.get(q.predicate.value)
+        if wanted and isinstance(obj, ox.Literal) and obj.datatype.value == integer:
+            low, high = INTEGER_TYPES[wanted]
+            try:
+                number = int(obj.value)
+            except ValueError:
+                number = None
+            if number is not None and (low is None or number >= low) and (high is None or number <= high):
+                q = ox.Quad(q.subject, q.predicate, ox.Literal(obj.value, datatype=ox.NamedNode(wanted)),
+                            q.graph_name)
+        out.append(q)
+    return out
+
+
+@dataclass(frozen=True)
+class GraphProblem:
+    """A breach of `one-case-per-graph`: the node, the graph and what is wrong."""
+
+    focus: "pyoxigraph.NamedNode | pyoxigraph.BlankNode"
+    graph: str
+    message: str
+    value: object = None
+
+
+def case_graph_problems(quads: Iterable["pyoxigraph.Quad"]) -> list[GraphProblem]:
+    """Named graphs that hold case nodes but not exactly one iorkg:Case, or nodes of another case.
+
+    Graphs named after a file (triples of Turtle, N-Triples or RDF/XML files) and the default
+    graph are not case graphs: cases merged there are told apart by iorkg:inCase alone.
+    """
+    import pyoxigraph as ox
+
+    cases: dict[str, set] = {}
+    members: dict[str, list[tuple[object, object]]] = {}
+    for q in quads:
+        graph = q.graph_name
+        if isinstance(graph, ox.DefaultGraph) or graph.value.startswith("file:"):
+            continue
+        if q.predicate.value == TYPE and isinstance(q.object, ox.NamedNode) and q.object.value == CASE:
+            cases.setdefault(graph.value, set()).add(q.subject)
+        elif q.predicate.value == IN_CASE:
+            members.setdefault(graph.value, []).append((q.subject, q.object))
+    problems: list[GraphProblem] = []
+    for graph in sorted(set(cases) | set(members)):
+        held = cases.get(graph, set())
+        if len(held) > 1:
+            names = ", ".join(sorted(str(c) for c in held))
+            problems.extend(GraphProblem(c, graph, f"The graph <{graph}> holds {len(held)} cases "
+                                                   f"({names}); a case graph holds exactly one.")
+                            for c in sorted(held, key=str))
+        elif not held:
+            first = sorted(members[graph], key=lambda m: str(m[0]))[0][0]
+            problems.append(GraphProblem(first, graph, f"The graph <{graph}> holds case nodes but no "
+                                                       "iorkg:Case node."))
+        else:
+            (case,) = held
+            for node, other in sorted(set(members.get(graph, [])), key=lambda m: (str(m[0]), str(m[1]))):
+                if other != case:
+                    problems.append(GraphProblem(node, graph, f"This node lies in the graph of case "
+                                                              f"{case} but is in case {other}.", other))
+    return problems
