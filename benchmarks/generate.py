@@ -38,7 +38,7 @@ OA = "http://www.w3.org/ns/oa#"
 TIME = "http://www.w3.org/2006/time#"
 PROV = "http://www.w3.org/ns/prov#"
 
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 DEFAULT_SEED = 20261128
 SIZES = (1, 100, 1000, 5000)
 CORPORA_DIR = Path(__file__).resolve().parent / "corpora"
@@ -256,7 +256,8 @@ def generate_case(index: int, seed: int = DEFAULT_SEED, defect_every: int = 50) 
     b.add(process, ev_hasev, ev_phases)
     phases, intervals = [], []
     for number in (1, 2, 3):
-        phase = b.node(f"phase-{number}", IORKG + "ProcessPhase")
+        phase = b.node(f"phase-{number}", IORKG + "ProcessPhase",
+                       label=f"Fictional phase {number} of case {n}")
         interval = b.node(f"phase-{number}-interval", TIME + "ProperInterval")
         b.add(phase, IORKG + "phaseOf", process)
         b.add(phase, IORKG + "hasInterval", interval)

@@ -722,14 +722,14 @@ def validate_turbo_rdflib(ctx: Context) -> list[Sample]:
 
 @engine("validate", "pyshacl-turbo/oxrdflib", needs=needs_shapes)
 def validate_turbo_oxrdflib(ctx: Context) -> list[Sample]:
-    """pyshacl-turbo on an rdflib Dataset backed by an oxrdflib store (parsed by pyoxigraph)."""
+    """pyshacl-turbo on an rdflib Dataset on an oxrdflib store (literals normalised by the Store)."""
     data, setup = timed(_validation_data_rdflib, ctx, "Oxigraph")
     return _turbo(ctx, data, setup, "shacl")
 
 
 @engine("validate", "pyshacl-turbo/store", needs=needs_shapes)
 def validate_turbo_store(ctx: Context) -> list[Sample]:
-    """pyshacl-turbo given the pyoxigraph Store itself (it dumps N-Quads to its Rust engine)."""
+    """pyshacl-turbo given a pyoxigraph Store (dumped as N-Quads; literals normalised by the Store)."""
     from iorkg.store import KnowledgeGraph
 
     def build():
@@ -741,6 +741,34 @@ def validate_turbo_store(ctx: Context) -> list[Sample]:
 
     kg, setup = timed(build)
     return _turbo(ctx, kg.store, setup, "shacl")
+
+
+def lossless_nquads(ctx: Context) -> str:
+    """Background and corpus as one N-Quads text, parsed by `pyoxigraph.parse` (not a Store).
+
+    A pyoxigraph Store (0.5.x) normalises literals on insertion (oxigraph issue #526):
+    "5"^^xsd:nonNegativeInteger comes back as "5"^^xsd:integer and "1.50"^^xsd:decimal as "1.5",
+    which breaks sh:datatype checks. The parser alone keeps every literal as written.
+    """
+    import pyoxigraph as ox
+
+    parts = []
+    for path, graph in ctx.background():
+        name = ox.NamedNode(graph)
+        quads = (ox.Quad(t.subject, t.predicate, t.object, name)
+                 for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+        parts.append(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+    parts.append(ctx.nquads.read_bytes())
+    return b"".join(parts).decode("utf-8")
+
+
+@engine("validate", "pyshacl-turbo/nquads", needs=needs_shapes)
+def validate_turbo_nquads(ctx: Context) -> list[Sample]:
+    """pyshacl-turbo given N-Quads text (pyoxigraph parser, no Store) as its native Input."""
+    from pyshacl_turbo.rdf import Input
+
+    text, setup = timed(lossless_nquads, ctx)
+    return _turbo(ctx, Input(text, "nquads", None, {}), setup, "shacl")
 
 
 @engine("validate", "pyrudof", needs=needs_shapes)
@@ -849,39 +877,54 @@ def cli_validate(ctx: Context) -> list[Sample]:
 # incremental validation --------------------------------------------------------------------------
 @engine("incremental", "iorkg", warm=True, needs=needs_validate_addition)
 def incremental_iorkg(ctx: Context) -> list[Sample]:
-    """Add one new case to a store of `size` cases; validate_addition vs a full validate."""
+    """Add one case to a store of `size` valid cases: validate_addition, then a full validate."""
     import pyoxigraph as ox
 
     from iorkg import validation
     from iorkg.store import KnowledgeGraph
 
-    from .generate import generate_case
+    from .generate import generate_case, write_corpus
 
-    _source_env(ctx)
+    # the base is a corpus without deliberate defects, so that its own verdict is known
+    clean = write_corpus(ctx.size, ctx.nquads.parent.with_name(f"bench-{ctx.size}-clean"),
+                         defect_every=0)
+    os.environ["IORKG_SOURCE_DIR"] = str(clean.sources)
 
     def build():
         kg = KnowledgeGraph()
         for path, graph in ctx.background():
             kg.load(path, graph=graph)
-        kg.store.load(path=str(ctx.nquads), format=ox.RdfFormat.N_QUADS)
+        kg.load(clean.nquads)
         return kg
 
     kg, setup = timed(build)
-    new = generate_case(ctx.size + 1, defect_every=0)
-    path = ctx.nquads.with_name(f"addition-{ctx.size + 1}.nq")
-    path.write_text("".join(new.lines), encoding="utf-8")
-    (ctx.sources / new.source_file).write_text(new.source_text, encoding="utf-8")
-    quads = list(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
+    samples = []
+    additions = (("valid", generate_case(ctx.size + 1, defect_every=0)),
+                 ("defective", generate_case(ctx.size + 2, defect_every=1)))
+    for kind, new in additions:
+        path = clean.folder / f"addition-{new.index}.nq"
+        path.write_text("".join(new.lines), encoding="utf-8")
+        (clean.sources / new.source_file).write_text(new.source_text, encoding="utf-8")
+        quads = list(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
+        first, first_seconds = timed(validation.validate_addition, kg, quads)
+        seconds = [timed(validation.validate_addition, kg, quads)[1] for _ in range(ctx.repeat)]
+        kg.load(path)
+        full, full_seconds = timed(validation.validate, kg)
+        prefix = new.case_node.rsplit("/", 1)[0] + "/"
+        mine = _new_case_findings(first, prefix)
+        theirs = _new_case_findings(full, prefix)
+        result = {"defect": new.defect, "incremental_conforms": bool(first.conforms),
+                  "full_conforms": bool(full.conforms),
+                  "same_verdict": bool(first.conforms) == bool(full.conforms),
+                  "new_case_findings": len(mine), "full_new_case_findings": len(theirs),
+                  "same_findings": mine == theirs, "full_seconds": round(full_seconds, 3),
+                  "store_triples": len(kg)}
+        samples.append(Sample(f"add one {kind} case, first call", [first_seconds], setup, result))
+        samples.append(Sample(f"add one {kind} case, repeated", seconds, setup, result))
+    return samples
 
-    seconds, verdicts = [], []
-    for attempt in range(ctx.repeat + 1):
-        result, elapsed = timed(validation.validate_addition, kg, quads)
-        verdicts.append(bool(result.conforms))
-        if attempt:
-            seconds.append(elapsed)
-    kg.store.extend(quads)
-    full, full_seconds = timed(validation.validate, kg)
-    return [Sample("add one case", seconds, setup,
-                   {"incremental_conforms": verdicts[-1], "full_conforms": bool(full.conforms),
-                    "same_verdict": verdicts[-1] == bool(full.conforms),
-                    "full_seconds": full_seconds})]
+
+def _new_case_findings(result, prefix: str) -> list[tuple[str, str]]:
+    """(rule, focus node) of the findings about nodes of the new case, sorted."""
+    return sorted((f.rule, f.focus_node) for f in result.results
+                  if str(f.focus_node).startswith(prefix))
