@@ -17,6 +17,7 @@ from .. import __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     "info": ("basics", "info_command"),
     "export": ("basics", "export_command"),
+    "bench": ("bench", "bench_command"),
 }
 
 
