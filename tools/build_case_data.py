@@ -1310,7 +1310,7 @@ CATEGORIES = [
     ("documents", "Governing documents, law, discourse, expected outcomes",
      [IORKG.ServiceAgreement, IORKG.OccupationalHealthActionPlan, IORKG.Law, IORKG.Discourse,
       IORKG.ExpectedOutcome]),
-    ("aims", "Aims of the partnership", [IORKG.Aim]),
+    ("aims", "Aims (of the partnership and of the project)", [IORKG.Aim]),
     ("logics", "Logics and practices", [IORKG.OperationalLogic, IORKG.CoCreationLogic, IORKG.Practice]),
     ("holdings", "Logic holdings", [IORKG.LogicHolding]),
     ("tensions", "Tensions, puzzles and poles", [IORKG.Puzzle, IORKG.Tension, IORKG.TensionPole]),
