@@ -25,6 +25,18 @@ def _fmt_mib(value: float | None) -> str:
     return "–" if value is None else f"{value:,.0f}"
 
 
+def _fmt_steal(value: float | None) -> str:
+    return "–" if value is None else f"{100 * value:.0f} %"
+
+
+def _short(note: str) -> str:
+    """The gist of an error note (the last line, without backtrace noise), for a table cell."""
+    parts = [p.strip() for p in note.split("|") if p.strip() and "RUST_BACKTRACE" not in p
+             and "stack backtrace" not in p]
+    text = parts[-1] if parts else note
+    return text.replace("|", "/")[:160]
+
+
 def _ok(records: list[dict]) -> list[dict]:
     return [r for r in records if r.get("status") == "ok"]
 
@@ -70,9 +82,9 @@ def main_table(result: dict) -> str:
     """One row per (size, step, engine) with the whole-step item; queries as sum and slowest."""
     records = result["records"]
     idx = _index(records)
-    lines = ["| cases | triples | step | engine | time (median) | setup | total | peak RSS MiB "
-             "| ratio ref/engine | same result as ref |",
-             "|---:|---:|---|---|---:|---:|---:|---:|---:|---|"]
+    lines = ["| cases | triples | step | engine | time (median) | best | setup | total | peak RSS MiB "
+             "| ratio ref/engine | same result as ref | CPU steal |",
+             "|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---|---:|"]
     rows = []
     query_groups: dict[tuple, list[dict]] = defaultdict(list)
     for r in records:
@@ -100,10 +112,10 @@ def main_table(result: dict) -> str:
             rows.append((r["size"] or 0, step, r["engine"], [
                 str(r["size"]), f"{r.get('triples') or 0:,}", "query",
                 f"{r['engine']} ({len(group)} CQs)",
-                f"Σ {_fmt_s(total)}; max {_fmt_s(slowest['seconds'])} ({slowest['item']})",
+                f"Σ {_fmt_s(total)}; max {_fmt_s(slowest['seconds'])} ({slowest['item']})", "–",
                 _fmt_s(r.get("setup_seconds")), "–", _fmt_mib(max(q["peak_rss_mib"] for q in group)),
                 f"{ref_total / total:.1f}×" if ref_total and r["engine"] != ref_name else "–",
-                same_text]))
+                same_text, _fmt_steal(r.get("cpu_steal"))]))
             continue
         if step == "query":
             pass
@@ -113,8 +125,8 @@ def main_table(result: dict) -> str:
             note = r.get("note", "")
             rows.append((r["size"] or 0, step, r["engine"], [
                 str(r["size"] or "–"), f"{r.get('triples') or 0:,}" if r.get("triples") else "–",
-                step, r["engine"], r["status"] + (f": {note}" if note else ""), "–", "–",
-                _fmt_mib(r.get("peak_rss_mib")), "–", "–"]))
+                step, r["engine"], r["status"] + (f": {_short(note)}" if note else ""), "–", "–", "–",
+                _fmt_mib(r.get("peak_rss_mib")), "–", "–", _fmt_steal(r.get("cpu_steal"))]))
             continue
         rat = ratio(step, ref, r) if r["engine"] != ref_name else None
         same = comparable(step, r.get("result", {}), (ref or {}).get("result", {})) \
@@ -127,10 +139,11 @@ def main_table(result: dict) -> str:
             same = bool(res.get("same_verdict")) and bool(res.get("same_findings"))
         rows.append((r["size"] or 0, step, r["engine"], [
             str(r["size"] or "shipped"), f"{r.get('triples') or 0:,}" if r.get("triples") else "–",
-            step, label, _fmt_s(r.get("seconds")), _fmt_s(r.get("setup_seconds")) if r.get("setup_seconds") else "–",
+            step, label, _fmt_s(r.get("seconds")), _fmt_s(r.get("best_seconds")),
+            _fmt_s(r.get("setup_seconds")) if r.get("setup_seconds") else "–",
             _fmt_s(r.get("total_seconds")), _fmt_mib(r.get("peak_rss_mib")),
             f"{rat:.1f}×" if rat else "–",
-            "–" if same is None else ("yes" if same else "NO")]))
+            "–" if same is None else ("yes" if same else "NO"), _fmt_steal(r.get("cpu_steal"))]))
     order = {"load": 0, "query": 1, "validate": 2, "reason": 3, "incremental": 4, "cli": 5}
     rows.sort(key=lambda t: (t[0], order.get(t[1], 9)))
     lines.extend("| " + " | ".join(cells) + " |" for *_, cells in rows)

@@ -39,6 +39,24 @@ def child(spec_path: str) -> int:
 
 
 # the parent -----------------------------------------------------------------------------------------
+def cpu_times() -> list[int] | None:
+    """The machine's CPU counters (/proc/stat: user nice system idle iowait irq softirq steal)."""
+    try:
+        with open("/proc/stat") as handle:
+            return [int(x) for x in handle.readline().split()[1:9]]
+    except (OSError, ValueError):
+        return None
+
+
+def steal_share(before: list[int] | None, after: list[int] | None) -> float | None:
+    """The share of CPU time the hypervisor gave to others (steal) between two readings."""
+    if not before or not after:
+        return None
+    delta = [b - a for a, b in zip(before, after)]
+    total = sum(delta)
+    return round(delta[7] / total, 3) if total > 0 else None
+
+
 def _limit_memory(limit_gib: float | None):
     """A preexec function capping the child's address space (an allocation past it fails)."""
     if not limit_gib:
@@ -61,6 +79,7 @@ def _spawn(spec: dict, timeout: float, memory_limit_gib: float | None = None) ->
         spec_path.write_text(json.dumps(spec))
         err_path = Path(folder) / "stderr.txt"
         started = time.perf_counter()
+        cpu_before = cpu_times()
         with err_path.open("wb") as err:
             proc = subprocess.Popen([sys.executable, "-m", "benchmarks.runner", "--child",
                                      str(spec_path)], cwd=steps.REPO, stdout=subprocess.DEVNULL,
@@ -78,9 +97,11 @@ def _spawn(spec: dict, timeout: float, memory_limit_gib: float | None = None) ->
                     break
                 time.sleep(0.02)
         wall = time.perf_counter() - started
+        steal = steal_share(cpu_before, cpu_times())
         peak = usage.ru_maxrss / 1024 if usage else None
         if timed_out:
-            return {"status": "timeout", "samples": [], "peak_rss_mib": peak, "wall": wall}
+            return {"status": "timeout", "samples": [], "peak_rss_mib": peak, "wall": wall,
+                    "steal": steal}
         code = os.waitstatus_to_exitcode(status)
         out = Path(spec["out"])
         if code != 0 or not out.is_file():
@@ -89,9 +110,9 @@ def _spawn(spec: dict, timeout: float, memory_limit_gib: float | None = None) ->
             memory = any(k in text for k in ("MemoryError", "memory allocation", "alloc"))
             status = "out of memory" if memory and memory_limit_gib else "error"
             return {"status": status, "samples": [], "peak_rss_mib": peak, "wall": wall,
-                    "error": f"exit {code}: " + " | ".join(tail)[:300]}
+                    "steal": steal, "error": f"exit {code}: " + " | ".join(tail)[:300]}
         return {"status": "ok", "samples": json.loads(out.read_text()), "peak_rss_mib": peak,
-                "wall": wall}
+                "wall": wall, "steal": steal}
 
 
 def measure(eng: steps.Engine, ctx: steps.Context, timeout: float, log=print,
@@ -109,13 +130,15 @@ def measure(eng: steps.Engine, ctx: steps.Context, timeout: float, log=print,
         outcome = _spawn(spec, timeout, memory_limit_gib)
         children.append(outcome)
         log(f"  {eng.step:<11} {eng.name:<24} size {ctx.size if eng.sized else '-':>5}: "
-            f"{outcome['status']} in {outcome['wall']:.1f} s, peak {outcome['peak_rss_mib'] or 0:.0f} MiB")
+            f"{outcome['status']} in {outcome['wall']:.1f} s, peak {outcome['peak_rss_mib'] or 0:.0f} MiB"
+            f", CPU steal {100 * (outcome['steal'] or 0):.0f} %")
         if outcome["status"] != "ok":
             break
     failed = [c for c in children if c["status"] != "ok"]
     if failed:
         first = failed[0]
         return [dict(base, item=None, status=first["status"], note=first.get("error", ""),
+                     cpu_steal=first.get("steal"),
                      peak_rss_mib=first["peak_rss_mib"], timeout=timeout,
                      memory_limit_gib=memory_limit_gib)]
     records: dict[str, dict] = {}
@@ -123,10 +146,11 @@ def measure(eng: steps.Engine, ctx: steps.Context, timeout: float, log=print,
         for sample in outcome["samples"]:
             rec = records.setdefault(sample["item"], dict(
                 base, item=sample["item"], status="ok", runs=[], setup_runs=[], peaks=[],
-                result=sample["result"], stable=True))
+                steals=[], result=sample["result"], stable=True))
             rec["runs"].extend(sample["seconds"])
             rec["setup_runs"].append(sample["setup_seconds"])
             rec["peaks"].append(sample["peak_rss_mib"] or outcome["peak_rss_mib"])
+            rec["steals"].append(outcome.get("steal"))
             if sample["result"] != rec["result"]:
                 rec["stable"] = False
     out = []
@@ -136,9 +160,12 @@ def measure(eng: steps.Engine, ctx: steps.Context, timeout: float, log=print,
             rec["note"] = rec["result"].get("error", "no timing")
         else:
             rec["seconds"] = statistics.median(rec["runs"])
+            rec["best_seconds"] = min(rec["runs"])
             rec["setup_seconds"] = statistics.median(rec["setup_runs"])
             rec["total_seconds"] = rec["seconds"] + rec["setup_seconds"]
         rec["peak_rss_mib"] = max(p for p in rec.pop("peaks") if p is not None)
+        steals = [x for x in rec.pop("steals") if x is not None]
+        rec["cpu_steal"] = max(steals) if steals else None
         out.append(rec)
     return out
 
