@@ -89,6 +89,8 @@ class KnowledgeGraph:
         from .namespaces import PREFIXES
 
         fmt = format_named(fmt) if isinstance(fmt, str) else fmt
+        if graph is not None and fmt.name == "jsonld":
+            fmt = Format(fmt.name, fmt.extensions, fmt.media_type, quads=False)  # one graph: plain JSON-LD
         return serialize_quads(self.quads(graph), fmt, PREFIXES)
 
     def query(self, name_or_text: str, **params: object):
