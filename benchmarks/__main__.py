@@ -22,7 +22,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--sizes", default="1,100,1000",
                         help="comma-separated numbers of cases (default 1,100,1000; also 5000)")
     parser.add_argument("--steps", default=",".join(ALL_STEPS),
-                        help=f"comma-separated steps (default all: {','.join(ALL_STEPS)})")
+                        help=f"comma-separated steps (default: {','.join(ALL_STEPS)}; also `shapes`, "
+                             "a per-shape profile of pyshacl-turbo)")
     parser.add_argument("--engines", default=None,
                         help="comma-separated engine names to run (reference engines always run)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")

@@ -93,6 +93,8 @@ def main_table(result: dict) -> str:
     seen_query = set()
     for r in records:
         step = r["step"]
+        if step == "shapes":
+            continue
         if step == "query" and r.get("status") == "ok":
             key = (r["size"], r["engine"])
             if key in seen_query:
@@ -173,6 +175,34 @@ def query_table(result: dict) -> str:
     return "(milliseconds, median)\n\n" + "\n".join(lines)
 
 
+def shapes_table(result: dict, top: int = 15) -> str:
+    """The slowest shapes (time over reading the data), per size, with their growth exponent."""
+    records = [r for r in _ok(result["records"]) if r["step"] == "shapes"]
+    if not records:
+        return ""
+    sizes = sorted({r["size"] for r in records})
+    idx = {(r["size"], r["item"]): r for r in records}
+    items = {r["item"] for r in records}
+    largest = sizes[-1]
+    ranked = sorted(items, key=lambda i: -(idx.get((largest, i)) or {}).get("seconds", 0))
+    head = ["shape"] + [f"s @{s}" for s in sizes] + ["results @max", "exponent"]
+    lines = ["| " + " | ".join(head) + " |", "|---" + "|---:" * (len(head) - 1) + "|"]
+    for item in ranked[:top]:
+        cells = [item]
+        points = []
+        for s in sizes:
+            rec = idx.get((s, item))
+            cells.append(f"{rec['seconds']:.2f}" if rec else "–")
+            if rec and rec["seconds"] > 0.02:
+                points.append((s, rec["seconds"]))
+        rec = idx.get((largest, item))
+        cells.append(str(rec["result"].get("results", "–")) if rec else "–")
+        slope = exponent(points) if len(points) > 1 else None
+        cells.append(f"{slope:.2f}" if slope is not None else "–")
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def exponent(points: list[tuple[int, float]]) -> float | None:
     """Least-squares slope of log(time) against log(cases)."""
     pts = [(math.log(n), math.log(t)) for n, t in points if n and t and t > 0]
@@ -190,7 +220,7 @@ def exponents(result: dict, low: int = 100, high: int = 5000) -> list[dict]:
     """Growth exponents from `low` to `high` cases per (step, engine); queries by their sum."""
     series: dict[tuple[str, str], dict[int, float]] = defaultdict(dict)
     for r in _ok(result["records"]):
-        if r["size"] is None or not (low <= r["size"] <= high):
+        if r["size"] is None or not (low <= r["size"] <= high) or r["step"] == "shapes":
             continue
         key = (r["step"], r["engine"])
         basis = "seconds" if r["step"] != "validate" else "total_seconds"
@@ -315,6 +345,9 @@ def markdown(result: dict) -> str:
     q = query_table(result)
     if q:
         parts += ["## Competency questions", q]
+    sh = shapes_table(result)
+    if sh:
+        parts += ["## Shapes (pyshacl-turbo, one shape at a time)", sh]
     e = exponents_table(result)
     if e:
         parts += ["## Growth exponents", e]

@@ -764,6 +764,38 @@ def validate_turbo_nquads(ctx: Context) -> list[Sample]:
     return _turbo(ctx, Input(text, "nquads", None, {}), setup, "shacl")
 
 
+@engine("shapes", "pyshacl-turbo", warm=True, needs=needs_shapes)
+def shapes_turbo(ctx: Context) -> list[Sample]:
+    """Each named shape alone (pyshacl-turbo, N-Quads input), minus the cost of reading the data.
+
+    A diagnostic, not in the default steps: which rules grow faster than the data. The item
+    `(reading the data)` is a run with an empty shapes graph; every other item is the time of a
+    run restricted to one shape (`use_shapes`) minus that.
+    """
+    import pyshacl_turbo
+    import rdflib
+    from pyshacl_turbo.rdf import Input
+
+    text, setup = timed(lossless_nquads, ctx)
+    shapes = _shapes_graph(ctx)
+    sh = rdflib.Namespace(SH)
+    empty = rdflib.Graph()
+    empty.add((rdflib.URIRef("urn:x-bench:no-shape"), rdflib.RDF.type, sh.NodeShape))
+    base_runs = [timed(pyshacl_turbo.validate, Input(text, "nquads", None, {}), shacl_graph=empty)[1]
+                 for _ in range(ctx.repeat)]
+    base = min(base_runs)
+    samples = [Sample("(reading the data)", base_runs, setup)]
+    program = pyshacl_turbo.compile_shapes(shapes, advanced=True)
+    top = sorted((str(n), str(s)) for s, n in shapes.subject_objects(sh.name)
+                 if isinstance(s, rdflib.URIRef))
+    for name, iri in top:
+        (conforms, report, _), elapsed = timed(program.validate, Input(text, "nquads", None, {}),
+                                               use_shapes=[iri])
+        results = len(list(report.objects(None, sh.result)))
+        samples.append(Sample(name, [max(0.0, elapsed - base)], setup, {"results": results}))
+    return samples
+
+
 @engine("validate", "pyrudof", needs=needs_shapes)
 def validate_pyrudof(ctx: Context) -> list[Sample]:
     """pyrudof (Rust SHACL, native mode): data and shapes read from files by rudof."""
