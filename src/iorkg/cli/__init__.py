@@ -18,6 +18,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "info": ("basics", "info_command"),
     "export": ("basics", "export_command"),
     "bench": ("bench", "bench_command"),
+    "query": ("query", "query_command"),
+    "queries": ("query", "queries_command"),
 }
 
 
