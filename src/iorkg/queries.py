@@ -111,7 +111,9 @@ def run_query(kg: "KnowledgeGraph", name_or_text: str,
               params: Mapping[str, object] | None = None) -> QueryResult:
     """Run a catalogued query, a `.rq` file or SPARQL text on the knowledge graph in memory.
 
-    Parameters are parsed by their declared types and bound through pyoxigraph's substitutions.
+    Parameters are parsed by their declared types and bound through pyoxigraph's substitutions
+    (SEP-0007), or by a VALUES block of N-Triples terms where the engine cannot substitute
+    (a variable that a SELECT does not project; ASK, CONSTRUCT and DESCRIBE).
     """
     import pyoxigraph as ox
 
@@ -119,7 +121,14 @@ def run_query(kg: "KnowledgeGraph", name_or_text: str,
     terms = bind_params(specs, params or {})
     substitutions = {ox.Variable(name): term for name, term in terms.items()}
     try:
-        result = kg.store.query(text, substitutions=substitutions or None)
+        try:
+            result = kg.store.query(text, substitutions=substitutions or None)
+        except RuntimeError:
+            if not substitutions:
+                raise
+            # pyoxigraph substitutes only variables a SELECT projects: bind the others (and
+            # those of ASK, CONSTRUCT, DESCRIBE) with the VALUES block the remote path uses
+            result = kg.store.query(with_values(text, terms))
         return QueryResult.from_pyoxigraph(result)
     except SyntaxError as exc:
         where = info.path if info is not None else None
