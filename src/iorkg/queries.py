@@ -175,6 +175,7 @@ def _post(endpoint_url: str, query: str, form: str, timeout: float) -> bytes:
     client.setMethod(POST)
     client.setTimeout(int(timeout))
     client.setQuery(query)
+    client.queryType = form  # SPARQLWrapper guesses the form by regex, and takes "dropped" for DROP
     if form in ("SELECT", "ASK"):
         client.setReturnFormat(JSON)
     else:
@@ -182,7 +183,7 @@ def _post(endpoint_url: str, query: str, form: str, timeout: float) -> bytes:
     try:
         return client.query().response.read()
     except SPARQLWrapperException as exc:
-        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        message = " ".join(str(exc).split()) or type(exc).__name__
         if type(exc).__name__ == "QueryBadFormed":
             raise InputError(None, f"the endpoint rejects the query: {message}") from None
         raise IorkgError(f"the endpoint {endpoint_url} failed: {message}") from None
