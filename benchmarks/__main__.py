@@ -39,6 +39,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="print the markdown of existing result files (merged) and exit")
     parser.add_argument("--reason-batch", type=int, default=20,
                         help="cases per batch for the reasonable-batched engine")
+    parser.add_argument("--query-timeout", type=float, default=60.0,
+                        help="seconds one competency question may take before it counts as timed out")
     parser.add_argument("--list", action="store_true", help="list the steps and engines")
     parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     return parser.parse_args(argv)
@@ -68,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     log = (lambda *a: None) if args.quiet else (lambda msg: print(msg, file=sys.stderr, flush=True))
     engines = args.engines.split(",") if args.engines else None
     result = runner.run(sizes, step_names, args.repeat, args.timeout, engines,
-                        {"reason_batch": args.reason_batch}, log,
+                        {"reason_batch": args.reason_batch, "query_timeout": args.query_timeout}, log,
                         memory_limit_gib=args.memory_limit or None)
     if args.merge:
         result = runner.merge([json.loads(p.read_text()) for p in args.merge] + [result])

@@ -127,7 +127,8 @@ def main_table(result: dict) -> str:
             note = r.get("note", "")
             rows.append((r["size"] or 0, step, r["engine"], [
                 str(r["size"] or "–"), f"{r.get('triples') or 0:,}" if r.get("triples") else "–",
-                step, r["engine"], r["status"] + (f": {_short(note)}" if note else ""), "–", "–", "–",
+                step, r["engine"] + (f": {r['item']}" if r.get("item") else ""),
+                r["status"] + (f": {_short(note)}" if note else ""), "–", "–", "–",
                 _fmt_mib(r.get("peak_rss_mib")), "–", "–", _fmt_steal(r.get("cpu_steal"))]))
             continue
         rat = ratio(step, ref, r) if r["engine"] != ref_name else None

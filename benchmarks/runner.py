@@ -156,8 +156,9 @@ def measure(eng: steps.Engine, ctx: steps.Context, timeout: float, log=print,
     out = []
     for rec in records.values():
         if not rec["runs"]:
-            rec["status"] = "error"
-            rec["note"] = rec["result"].get("error", "no timing")
+            error = rec["result"].get("error", "no timing")
+            rec["status"] = "timeout" if error.startswith("timeout") else "error"
+            rec["note"] = error
         else:
             rec["seconds"] = statistics.median(rec["runs"])
             rec["best_seconds"] = min(rec["runs"])
