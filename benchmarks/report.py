@@ -83,7 +83,7 @@ def main_table(result: dict) -> str:
     records = result["records"]
     idx = _index(records)
     lines = ["| cases | triples | step | engine | time (median) | best | setup | total | peak RSS MiB "
-             "| ratio ref/engine | same result as ref | CPU steal |",
+             "| ratio ref/engine | same result as ref | other load |",
              "|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---|---:|"]
     rows = []
     query_groups: dict[tuple, list[dict]] = defaultdict(list)

@@ -48,13 +48,22 @@ def cpu_times() -> list[int] | None:
         return None
 
 
-def steal_share(before: list[int] | None, after: list[int] | None) -> float | None:
-    """The share of CPU time the hypervisor gave to others (steal) between two readings."""
+def other_load(before: list[int] | None, after: list[int] | None, own_cpu: float) -> float | None:
+    """The share of the machine's CPU time that went elsewhere while a child ran.
+
+    Busy time (all but idle and iowait, steal included) of all cores between two readings,
+    minus the child's own user + system time, over the cores' total time: 0 on a quiet machine,
+    near 1 when other work (or the hypervisor) takes every core.
+    """
     if not before or not after:
         return None
     delta = [b - a for a, b in zip(before, after)]
     total = sum(delta)
-    return round(delta[7] / total, 3) if total > 0 else None
+    if total <= 0:
+        return None
+    busy = total - delta[3] - delta[4]
+    own = own_cpu * os.sysconf("SC_CLK_TCK")
+    return round(max(0.0, busy - own) / total, 3)
 
 
 def _limit_memory(limit_gib: float | None):
@@ -97,7 +106,8 @@ def _spawn(spec: dict, timeout: float, memory_limit_gib: float | None = None) ->
                     break
                 time.sleep(0.02)
         wall = time.perf_counter() - started
-        steal = steal_share(cpu_before, cpu_times())
+        own_cpu = (usage.ru_utime + usage.ru_stime) if usage else 0.0
+        steal = other_load(cpu_before, cpu_times(), own_cpu)
         peak = usage.ru_maxrss / 1024 if usage else None
         if timed_out:
             return {"status": "timeout", "samples": [], "peak_rss_mib": peak, "wall": wall,
@@ -131,7 +141,7 @@ def measure(eng: steps.Engine, ctx: steps.Context, timeout: float, log=print,
         children.append(outcome)
         log(f"  {eng.step:<11} {eng.name:<24} size {ctx.size if eng.sized else '-':>5}: "
             f"{outcome['status']} in {outcome['wall']:.1f} s, peak {outcome['peak_rss_mib'] or 0:.0f} MiB"
-            f", CPU steal {100 * (outcome['steal'] or 0):.0f} %")
+            f", other CPU load {100 * (outcome['steal'] or 0):.0f} %")
         if outcome["status"] != "ok":
             break
     failed = [c for c in children if c["status"] != "ok"]
