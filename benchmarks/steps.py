@@ -276,7 +276,7 @@ def _query_text(entry) -> str:
 def _default_params(entry) -> dict:
     """Parameter values a query needs to run at all (the catalogue's defaults or examples)."""
     params = {}
-    for param in getattr(entry, "parameters", None) or []:
+    for param in getattr(entry, "params", None) or getattr(entry, "parameters", None) or []:
         default = getattr(param, "default", None)
         example = getattr(param, "example", None)
         if default is None and example is not None:

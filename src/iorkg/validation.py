@@ -169,23 +169,28 @@ class _KeepIds(dict):
         return self.setdefault(key, BNode(key))
 
 
-def run_engine(engine: str, ntriples: str, shapes_graph: "rdflib.Graph") -> tuple[bool, "rdflib.Graph"]:
-    """SHACL-validate N-Triples text with one engine; the verdict and the report graph."""
+def run_engine(engine: str, data: ValidationData, shapes_graph: "rdflib.Graph") -> tuple[bool, "rdflib.Graph"]:
+    """SHACL-validate the union of the data's graphs with one engine; the verdict and the report.
+
+    pyshacl-turbo reads the quads as N-Quads text (it validates their union); pyshacl gets an
+    rdflib Graph of the union. Both see literals as written and blank nodes under their labels.
+    """
     if engine == "turbo":
         from pyshacl_turbo import Input
 
         program = _compiled(id(shapes_graph), shapes_graph)
         conforms, report, _ = program.validate(
-            Input(ntriples, "nt", None, {}, {}, True), allow_warnings=SHACL_OPTIONS["allow_warnings"])
+            Input(data.nquads(), "nquads", None, {}, {}, True),
+            allow_warnings=SHACL_OPTIONS["allow_warnings"])
         return bool(conforms), report
     if engine == "pyshacl":
         import pyshacl
         import rdflib
 
-        data = rdflib.Graph()
+        graph = rdflib.Graph()
         with _quiet_rdflib():
-            data.parse(data=ntriples, format="nt", bnode_context=_KeepIds())
-            conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes_graph, **SHACL_OPTIONS)
+            graph.parse(data=data.triples_ntriples(), format="nt", bnode_context=_KeepIds())
+            conforms, report, _ = pyshacl.validate(graph, shacl_graph=shapes_graph, **SHACL_OPTIONS)
         if not isinstance(report, rdflib.Graph):
             raise InputError(None, f"the SHACL engine rejected the shapes: {report}")
         return bool(conforms), report
@@ -244,25 +249,34 @@ def _check(data: ValidationData, engine: str, groups: tuple[str, ...],
     from .validation_data import case_graph_problems
 
     shapes_graph, rules = load_shapes(groups, shapes)
-    ntriples = data.triples_ntriples()
-    _, report = run_engine(engine, ntriples, shapes_graph)
+    _, report = run_engine(engine, data, shapes_graph)
     added = list(extra or [])
     if ONE_CASE_PER_GRAPH in rules:
         added.extend(_graph_problem_item(p) for p in case_graph_problems(data.quads))
     _add_results(report, added)
-    labeller = Labeller(data.lookup_store()) if any(True for _ in _results(report)) else None
-    findings = findings_of(report, rules, labeller) if labeller else []
+    focus = {_ox_term(n) for n in _focus_nodes(report)}
+    findings = findings_of(report, rules, Labeller(data.neighbourhood_store(focus))) if focus else []
     conforms = not any(f.severity == "violation" for f in findings)
     _set_conforms(report, conforms)
-    triples = ntriples.count("\n")
-    return ValidationResult(conforms, report, findings, engine, tuple(groups), triples,
+    return ValidationResult(conforms, report, findings, engine, tuple(groups), len(data.quads),
                             time.perf_counter() - started, notes=list(data.notes))
 
 
-def _results(report: "rdflib.Graph"):
+def _focus_nodes(report: "rdflib.Graph") -> set:
     from rdflib.namespace import SH
 
-    return report.objects(None, SH.result)
+    return {report.value(r, SH.focusNode) for r in report.objects(None, SH.result)} - {None}
+
+
+def _ox_term(term):
+    import pyoxigraph as ox
+    import rdflib
+
+    if isinstance(term, rdflib.URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, rdflib.BNode):
+        return ox.BlankNode(str(term))
+    return ox.Literal(str(term))
 
 
 def _graph_problem_item(problem: GraphProblem) -> tuple[object, str, str, object, str]:

@@ -48,6 +48,12 @@ class ValidationData:
     lossless: bool = True
     notes: list[str] = field(default_factory=list)
 
+    def nquads(self) -> str:
+        """All quads as N-Quads text (a SHACL engine that reads it sees the union of the graphs)."""
+        import pyoxigraph as ox
+
+        return ox.serialize(self.quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
+
     def triples_ntriples(self) -> str:
         """The union of all graphs as N-Triples text (duplicates across graphs kept once)."""
         import pyoxigraph as ox
@@ -55,12 +61,22 @@ class ValidationData:
         seen = {ox.Triple(q.subject, q.predicate, q.object) for q in self.quads}
         return ox.serialize(seen, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
 
-    def lookup_store(self) -> "pyoxigraph.Store":
-        """A store of the union for looking up labels and neighbours (not for datatypes)."""
+    def neighbourhood_store(self, nodes: Iterable, depth: int = 4) -> "pyoxigraph.Store":
+        """A small store with what is said about `nodes` and who points at them, followed up
+        from blank nodes to the named nodes above them (for labels, not for datatypes)."""
         import pyoxigraph as ox
 
         store = ox.Store()
-        store.extend(ox.Quad(q.subject, q.predicate, q.object) for q in self.quads)
+        wanted = set(nodes)
+        done: set = set()
+        for _ in range(depth + 1):
+            wanted -= done
+            if not wanted:
+                break
+            found = [q for q in self.quads if q.subject in wanted or q.object in wanted]
+            store.extend(ox.Quad(q.subject, q.predicate, q.object) for q in found)
+            done |= wanted
+            wanted = {q.subject for q in found if q.object in wanted and q.subject not in done}
         return store
 
 

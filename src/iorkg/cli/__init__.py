@@ -17,6 +17,7 @@ from .. import __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     "info": ("basics", "info_command"),
     "export": ("basics", "export_command"),
+    "validate": ("validate", "validate_command"),
     "bench": ("bench", "bench_command"),
     "query": ("query", "query_command"),
     "queries": ("query", "queries_command"),
@@ -48,7 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     from ..errors import IorkgError
 
     try:
-        cli.main(args=argv, prog_name="iorkg", standalone_mode=False)
+        code = cli.main(args=argv, prog_name="iorkg", standalone_mode=False)
+        if isinstance(code, int):  # click returns Exit codes instead of raising when not standalone
+            return code
     except IorkgError as exc:
         click.echo(f"iorkg: {exc}", err=True)
         return exc.exit_code
