@@ -41,7 +41,10 @@ def test_projected_variables_are_all_sort_keys(name):
     text = query_named(name).text
     body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
     select = re.search(r"SELECT\s+(?:DISTINCT\s+)?(.*?)\s*WHERE", body, re.S).group(1)
-    projected = re.findall(r"\?(\w+)", select)
+    aliases = re.findall(r"AS\s+\?(\w+)\s*\)", select)
+    while re.search(r"\([^()]*\)", select):
+        select = re.sub(r"\([^()]*\)", " ", select)
+    projected = re.findall(r"\?(\w+)", select) + aliases
     order = body[body.rindex("ORDER BY"):]
     missing = [v for v in projected if not re.search(rf"\?{v}\b", order)]
     assert not missing, f"{name}: not sorted by {missing}"
