@@ -101,3 +101,11 @@ def test_updates_are_not_run(shipped_kg):
     with pytest.raises(InputError):
         run_query(shipped_kg, "DROP ALL")
     assert len(shipped_kg) == before
+
+
+def test_docs_describe_every_query_and_parameter(repo):
+    text = (repo / "docs" / "queries.md").read_text(encoding="utf-8")
+    for info in catalogue():
+        assert f"`{info.name}`" in text
+        for param in info.params:
+            assert f"`{param.name}` ({param.type}" in text
