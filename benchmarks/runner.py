@@ -127,19 +127,39 @@ def _spawn(spec: dict, timeout: float, memory_limit_gib: float | None = None) ->
 
 def measure(eng: steps.Engine, ctx: steps.Context, timeout: float, log=print,
             memory_limit_gib: float | None = None) -> list[dict]:
-    """Records (one per item) for one engine at one size: medians over the repeats."""
-    base = {"size": ctx.size if eng.sized else None, "step": eng.step, "engine": eng.name,
-            "reference": eng.reference, "description": eng.description}
+    """Records (one per item) for one engine at one size: medians over the repeats.
+
+    An engine with `items` (the competency questions) gets a child process per item, each with
+    its own timeout (the option the engine names, plus a minute for loading the data).
+    """
     reason = eng.skip_reason(ctx)
     if reason:
+        base = {"size": ctx.size if eng.sized else None, "step": eng.step, "engine": eng.name,
+                "reference": eng.reference, "description": eng.description}
         return [dict(base, item=None, status="skipped", note=reason)]
+    if eng.items is None:
+        return _measure(eng, ctx, timeout, log, memory_limit_gib, None)
+    item_timeout = float(ctx.options.get(eng.item_timeout, timeout)) + 60 if eng.item_timeout \
+        else timeout
+    out = []
+    for item in eng.items(ctx):
+        out.extend(_measure(eng, ctx, min(timeout, item_timeout), log, memory_limit_gib, item))
+    return out
+
+
+def _measure(eng: steps.Engine, ctx: steps.Context, timeout: float, log,
+             memory_limit_gib: float | None, item: str | None) -> list[dict]:
+    base = {"size": ctx.size if eng.sized else None, "step": eng.step, "engine": eng.name,
+            "reference": eng.reference, "description": eng.description}
+    options = dict(ctx.options, item=item) if item is not None else ctx.options
     spec = {"step": eng.step, "engine": eng.name, "size": ctx.size, "nquads": str(ctx.nquads),
-            "sources": str(ctx.sources), "repeat": ctx.repeat, "options": ctx.options}
+            "sources": str(ctx.sources), "repeat": ctx.repeat, "options": options}
     children = []
     for _ in range(1 if eng.warm else ctx.repeat):
         outcome = _spawn(spec, timeout, memory_limit_gib)
         children.append(outcome)
-        log(f"  {eng.step:<11} {eng.name:<24} size {ctx.size if eng.sized else '-':>5}: "
+        log(f"  {eng.step:<11} {eng.name + (' ' + item if item else ''):<40} "
+            f"size {ctx.size if eng.sized else '-':>5}: "
             f"{outcome['status']} in {outcome['wall']:.1f} s, peak {outcome['peak_rss_mib'] or 0:.0f} MiB"
             f", other CPU load {100 * (outcome['steal'] or 0):.0f} %")
         if outcome["status"] != "ok":
@@ -147,7 +167,7 @@ def measure(eng: steps.Engine, ctx: steps.Context, timeout: float, log=print,
     failed = [c for c in children if c["status"] != "ok"]
     if failed:
         first = failed[0]
-        return [dict(base, item=None, status=first["status"], note=first.get("error", ""),
+        return [dict(base, item=item, status=first["status"], note=first.get("error", ""),
                      cpu_steal=first.get("steal"),
                      peak_rss_mib=first["peak_rss_mib"], timeout=timeout,
                      memory_limit_gib=memory_limit_gib)]

@@ -89,6 +89,8 @@ class Engine:
     sized: bool = True
     needs: Callable[[Context], str | None] | None = None
     description: str = ""
+    items: Callable[[Context], list[str]] | None = None
+    item_timeout: str | None = None
 
     def skip_reason(self, ctx: Context) -> str | None:
         if self.max_size is not None and ctx.size > self.max_size:
@@ -101,13 +103,18 @@ REGISTRY: dict[str, dict[str, Engine]] = {}
 
 def engine(step: str, name: str, *, reference: bool = False, max_size: int | None = None,
            warm: bool = False, sized: bool = True,
-           needs: Callable[[Context], str | None] | None = None):
-    """Register `func(ctx) -> list[Sample]` as engine `name` of step `step`."""
+           needs: Callable[[Context], str | None] | None = None,
+           items: Callable[[Context], list[str]] | None = None, item_timeout: str | None = None):
+    """Register `func(ctx) -> list[Sample]` as engine `name` of step `step`.
+
+    `items`: the engine measures several things (queries), one child process each; the child
+    finds its item in `ctx.options["item"]`, and `item_timeout` names the option that bounds it.
+    """
 
     def decorate(func: Callable[[Context], list[Sample]]):
         doc = (func.__doc__ or "").strip().split("\n")[0]
         REGISTRY.setdefault(step, {})[name] = Engine(step, name, func, reference, max_size, warm,
-                                                     sized, needs, doc)
+                                                     sized, needs, doc, items, item_timeout)
         return func
 
     return decorate
@@ -311,8 +318,11 @@ def _warm_queries(ctx: Context, run: Callable[[str, str, dict], int], setup: flo
     one whose warm-up takes more than 10 s is timed once (that warm-up run).
     """
     budget = float(ctx.options.get("query_timeout", 60))
+    only = ctx.options.get("item")
     samples = []
     for name, text, params in query_catalogue(ctx):
+        if only is not None and name != only:
+            continue
         try:
             rows, first = timed(_with_deadline, budget, run, name, text, params)
         except _QueryTimeout:
@@ -345,7 +355,12 @@ def _bind_values(text: str, params: dict) -> str:
     return text
 
 
-@engine("query", "rdflib", reference=True, max_size=1000, warm=True)
+def query_names(ctx: Context) -> list[str]:
+    return [name for name, _, _ in query_catalogue(ctx)]
+
+
+@engine("query", "rdflib", reference=True, max_size=1000, warm=True, items=query_names,
+        item_timeout="query_timeout")
 def query_rdflib(ctx: Context) -> list[Sample]:
     """rdflib's SPARQL engine on an in-memory Dataset (union default graph)."""
     import rdflib
@@ -360,7 +375,7 @@ def query_rdflib(ctx: Context) -> list[Sample]:
     return _warm_queries(ctx, run, setup)
 
 
-@engine("query", "oxrdflib", warm=True)
+@engine("query", "oxrdflib", warm=True, items=query_names, item_timeout="query_timeout")
 def query_oxrdflib(ctx: Context) -> list[Sample]:
     """rdflib Dataset API on an oxrdflib store: the query runs in pyoxigraph."""
     import rdflib
@@ -375,7 +390,7 @@ def query_oxrdflib(ctx: Context) -> list[Sample]:
     return _warm_queries(ctx, run, setup)
 
 
-@engine("query", "iorkg", warm=True)
+@engine("query", "iorkg", warm=True, items=query_names, item_timeout="query_timeout")
 def query_iorkg(ctx: Context) -> list[Sample]:
     """iorkg's KnowledgeGraph (pyoxigraph): the catalogue through `KnowledgeGraph.query`."""
     from iorkg.store import KnowledgeGraph
