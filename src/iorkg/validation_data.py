@@ -237,15 +237,23 @@ def case_graph_problems(quads: Iterable["pyoxigraph.Quad"]) -> list[GraphProblem
     """
     import pyoxigraph as ox
 
+    type_node, case_node, in_case = ox.NamedNode(TYPE), ox.NamedNode(CASE), ox.NamedNode(IN_CASE)
     cases: dict[str, set] = {}
     members: dict[str, list[tuple[object, object]]] = {}
     for q in quads:
+        predicate = q.predicate
+        if predicate == in_case:
+            key = members
+        elif predicate == type_node and q.object == case_node:
+            key = cases
+        else:
+            continue
         graph = q.graph_name
         if isinstance(graph, ox.DefaultGraph) or graph.value.startswith("file:"):
             continue
-        if q.predicate.value == TYPE and isinstance(q.object, ox.NamedNode) and q.object.value == CASE:
+        if key is cases:
             cases.setdefault(graph.value, set()).add(q.subject)
-        elif q.predicate.value == IN_CASE:
+        else:
             members.setdefault(graph.value, []).append((q.subject, q.object))
     problems: list[GraphProblem] = []
     for graph in sorted(set(cases) | set(members)):
