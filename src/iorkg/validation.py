@@ -249,13 +249,15 @@ def _check(data: ValidationData, engine: str, groups: tuple[str, ...],
     from .validation_data import case_graph_problems
 
     shapes_graph, rules = load_shapes(groups, shapes)
-    _, report = run_engine(engine, data, shapes_graph)
+    with _quiet_rdflib():
+        _, report = run_engine(engine, data, shapes_graph)
     added = list(extra or [])
     if ONE_CASE_PER_GRAPH in rules:
         added.extend(_graph_problem_item(p) for p in case_graph_problems(data.quads))
     _add_results(report, added)
     focus = {_ox_term(n) for n in _focus_nodes(report)}
-    findings = findings_of(report, rules, Labeller(data.neighbourhood_store(focus))) if focus else []
+    with _quiet_rdflib():
+        findings = findings_of(report, rules, Labeller(data.neighbourhood_store(focus))) if focus else []
     conforms = not any(f.severity == "violation" for f in findings)
     _set_conforms(report, conforms)
     return ValidationResult(conforms, report, findings, engine, tuple(groups), len(data.quads),
@@ -342,11 +344,11 @@ def _add_consistency(result: ValidationResult, data: ValidationData) -> None:
     kg.store.extend(data.quads)
     verdict = check_consistency(kg)
     result.consistency = verdict
-    if verdict.consistent:
+    if verdict.coherent:
         return
     _, rules = load_shapes(("consistency",))
     ontology = "https://w3id.org/iorkg/ontology"
-    message = f"HermiT finds ontology and data inconsistent: {verdict.text}"
+    message = f"HermiT finds ontology and data {'incoherent' if verdict.consistent else 'inconsistent'}: {verdict.text}"
     _add_results(result.report_graph, [(ox.NamedNode(ontology), OWL_CONSISTENCY, message, None,
                                         "SPARQLConstraintComponent")])
     rule = rules.get(OWL_CONSISTENCY)
