@@ -73,8 +73,11 @@ def compact(iri: str) -> str:
 def compact_text(text: str) -> str:
     """A message with the IRIs of known namespaces written as `prefix:local`."""
     def replace(match: re.Match) -> str:
-        short = compact(match.group(1))
-        return short if not short.startswith("<") else match.group(0)
+        iri = match.group(1)
+        # A bare IRI at the end of a sentence: the full stop is prose, not part of the IRI.
+        stop = "" if match.group(0).endswith(">") else iri[len(iri.rstrip(".")):]
+        short = compact(iri[:len(iri) - len(stop)])
+        return short + stop if not short.startswith("<") else match.group(0)
     return _IRI.sub(replace, text)
 
 
