@@ -117,23 +117,3 @@ def test_python_api_gives_rows_of_plain_values():
     rows = kg.query("roles", actor="kkt:provider")
     assert {r["role"] for r in rows} == {"agent", "partner", "service provider"}
     assert all(isinstance(r["mixed_roles"], bool) for r in rows)
-
-
-def test_the_fast_loader_holds_what_iorkg_open_holds(tmp_path):
-    import pyoxigraph as ox
-
-    import iorkg
-    from iorkg.queries import open_for_queries
-
-    def ground(kg):
-        return {q for q in kg.quads() if not isinstance(q.subject, ox.BlankNode)
-                and not isinstance(q.object, ox.BlankNode)}
-
-    fast, slow = open_for_queries(), iorkg.open()
-    assert fast.graphs() == slow.graphs() and fast.triple_counts() == slow.triple_counts()
-    assert ground(fast) == ground(slow)
-    data = tmp_path / "mine.ttl"
-    data.write_text('<https://example.org/x> <http://www.w3.org/2000/01/rdf-schema#label> "mine" .\n')
-    fast, slow = open_for_queries(data), iorkg.open(data)
-    assert fast.graphs() == slow.graphs() and fast.triple_counts() == slow.triple_counts()
-    assert ground(fast) == ground(slow)

@@ -7,7 +7,7 @@ import os
 import pytest
 
 from iorkg.errors import InputError
-from iorkg.rdfio import atomic_write, format_named, guess_format, parse_quads
+from iorkg.rdfio import atomic_write, format_named, guess_format, load_into, parse_quads
 
 
 @pytest.mark.parametrize("name, expected", [
@@ -48,6 +48,38 @@ def test_quad_files_keep_their_own_graphs(test_data):
     quads = parse_quads(test_data / "io" / "two-graphs.trig")
     graphs = sorted(q.graph_name.value for q in quads)
     assert graphs == ["https://w3id.org/iorkg/fictional/test/g1"] + ["https://w3id.org/iorkg/fictional/test/g2"] * 2
+
+
+def test_native_load_of_a_broken_file_names_line_and_adds_nothing(test_data):
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    path = test_data / "io" / "unterminated-literal.ttl"
+    with pytest.raises(InputError) as err:
+        load_into(store, path)
+    assert (err.value.path, err.value.line) == (str(path), 5)
+    assert len(store) == 0
+
+
+def test_native_load_puts_triples_in_the_given_graph(test_data):
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    graph = load_into(store, test_data / "io" / "one-triple.nt", graph="https://w3id.org/iorkg/fictional/test/g")
+    assert graph == "https://w3id.org/iorkg/fictional/test/g"
+    assert [q.graph_name.value for q in store] == [graph]
+
+
+def test_two_loads_of_one_file_never_share_a_blank_node(tmp_path):
+    import pyoxigraph as ox
+
+    path = tmp_path / "blank.ttl"
+    path.write_text("_:b1 <https://w3id.org/iorkg/fictional/test/p> 1 .\n", encoding="utf-8")
+    store = ox.Store()
+    load_into(store, path, graph="https://w3id.org/iorkg/fictional/test/g1")
+    load_into(store, path, graph="https://w3id.org/iorkg/fictional/test/g2")
+    assert len({q.subject for q in store}) == 2
+    assert parse_quads(path)[0].subject != parse_quads(path)[0].subject
 
 
 def test_missing_file_is_an_input_error(tmp_path):

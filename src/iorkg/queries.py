@@ -108,31 +108,11 @@ def resolve(name_or_text: str) -> tuple[str, QueryInfo | None, list[ParamSpec] |
 
 
 def open_for_queries(*paths: str | Path) -> "KnowledgeGraph":
-    """Like `iorkg.open(*paths)`, with the shipped graphs loaded by pyoxigraph's native parser.
+    """The graphs `iorkg query` reads: every shipped graph, or the files named beside the
+    ontology and the shared records (the same as `iorkg.open(*paths)`)."""
+    from . import open as open_graphs
 
-    Without paths, every shipped graph; with paths, the ontology and the shared records beside
-    them. Native loading keeps `iorkg query` well under a second from a cold start.
-    """
-    import pyoxigraph as ox
-
-    from .catalog import shipped_graphs
-    from .store import KnowledgeGraph
-
-    kg = KnowledgeGraph()
-    for entry in shipped_graphs():
-        if paths and entry.role == "case":
-            continue
-        if entry.path.suffix not in (".ttl", ".turtle"):
-            kg.load(entry.path, graph=entry.iri)
-            continue
-        try:
-            kg.store.load(path=str(entry.path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(entry.iri),
-                          base_iri=entry.path.resolve().as_uri())
-        except SyntaxError:
-            kg.load(entry.path, graph=entry.iri)  # reports the file, line and column
-        kg.sources[entry.iri] = entry.path
-    kg.load_all(paths)
-    return kg
+    return open_graphs(*paths)
 
 
 def run_query(kg: "KnowledgeGraph", name_or_text: str,

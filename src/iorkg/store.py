@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from .errors import InputError
-from .rdfio import Format, format_named, guess_format, parse_quads, serialize_quads
+from .rdfio import Format, format_named, guess_format, serialize_quads
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
@@ -46,13 +46,11 @@ class KnowledgeGraph:
 
         Quad formats keep the graphs they name. Returns the graph IRI used for triples.
         """
-        from .rdfio import file_graph_iri
+        from .rdfio import load_into
 
         fmt = (format_named(input_format) if isinstance(input_format, str)
                else input_format or guess_format(path))
-        target = graph or file_graph_iri(path)
-        quads = parse_quads(path, fmt, target)
-        self.store.extend(quads)
+        target = load_into(self.store, path, fmt, graph)
         self.sources[target] = Path(path)
         return target
 

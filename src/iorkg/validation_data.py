@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from .errors import InputError
 from .namespaces import IORKG, RDF, XSD
-from .rdfio import Format, file_graph_iri, format_named, guess_format, ox_format
+from .rdfio import Format, format_named, parse_quads
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
@@ -82,29 +82,8 @@ class ValidationData:
 
 def parse_file(path: str | Path, fmt: Format | None = None,
                graph: str | None = None) -> list["pyoxigraph.Quad"]:
-    """The quads of one file as written; blank nodes renamed so files never share one.
-
-    Triples land in `graph` (default: the file's own IRI). Raises InputError with file, line
-    and column where the syntax breaks.
-    """
-    import pyoxigraph as ox
-
-    path = Path(path)
-    fmt = fmt or guess_format(path)
-    if not path.is_file():
-        raise InputError(path, "no such file")
-    target = ox.NamedNode(graph or file_graph_iri(path))
-    try:
-        with path.open("rb") as handle:
-            quads = list(ox.parse(handle, format=ox_format(fmt), base_iri=path.resolve().as_uri(),
-                                  rename_blank_nodes=True))
-    except SyntaxError as exc:
-        raise InputError(path, f"not valid {fmt.name} ({fmt.media_type}): {exc.msg or exc}",
-                         exc.lineno, exc.offset) from None
-    except (ValueError, OSError, UnicodeDecodeError) as exc:
-        raise InputError(path, f"cannot read {fmt.name}: {exc}") from None
-    return [q if not isinstance(q.graph_name, ox.DefaultGraph)
-            else ox.Quad(q.subject, q.predicate, q.object, target) for q in quads]
+    """The quads of one file as written (see `iorkg.rdfio.parse_quads`)."""
+    return parse_quads(path, fmt, graph)
 
 
 def shipped_entries(names: Iterable[str] | None = None) -> list[tuple[Path, str]]:
