@@ -96,7 +96,7 @@ class QueryResult:
 
         if isinstance(result, ox.QuerySolutions):
             names = [v.value for v in result.variables]
-            terms = [tuple(solution[n] for n in names) for solution in result]
+            terms = [tuple(solution) for solution in result]  # values in the order of `names`
             return cls("select", names, terms)
         if isinstance(result, ox.QueryBoolean):
             return cls("ask", boolean=bool(result))
