@@ -35,7 +35,14 @@ def rdflib_dataset(source: "KnowledgeGraph | str | Path | None" = None, *more: s
     as `KnowledgeGraph.load` does. `default_union` makes SPARQL and `triples()` see all graphs.
     """
     import rdflib
-    from oxrdflib import OxigraphStore
+
+    try:
+        from oxrdflib import OxigraphStore
+    except ImportError:
+        from .errors import EnvironmentProblem
+
+        raise EnvironmentProblem("an rdflib Dataset on pyoxigraph needs oxrdflib: "
+                                 "pip install 'iorkg[bench]' (or pip install oxrdflib)") from None
 
     from .store import KnowledgeGraph
 
