@@ -142,7 +142,7 @@ class QueryResult:
             import pandas as pd
         except ImportError:
             raise EnvironmentProblem("to_dataframe() needs pandas, which is not installed; "
-                                     "install it with `pip install pandas`") from None
+                                     "install it with `pip install 'iorkg[dataframe]'` (or `pip install pandas`)") from None
         self._need("select", "to_dataframe")
         return pd.DataFrame(self.tuples(), columns=self.variables)
 
