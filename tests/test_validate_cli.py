@@ -61,7 +61,7 @@ def test_negative_fixture_exits_1_naming_its_rule(fixture, capsys):
         pytest.skip("the fixture needs --reason, and HermiT needs Java")
     code = main(_argv(fixture))
     out = capsys.readouterr().out
-    # A warning is advice: the data stays valid (exit 0), but the report still names the rule.
+    # A warning would leave the data valid (exit 0); every shipped rule is a violation.
     assert code == (1 if SEVERITY[fixture.expect] == "violation" else 0), out
     severity = SEVERITY[fixture.expect].upper()
     assert f"  {severity}  {fixture.expect} [" in out, out
