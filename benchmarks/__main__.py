@@ -25,7 +25,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help=f"comma-separated steps (default: {','.join(ALL_STEPS)}; also `shapes`, "
                              "a per-shape profile of pyshacl-turbo)")
     parser.add_argument("--engines", default=None,
-                        help="comma-separated engine names to run (reference engines always run)")
+                        help="comma-separated engine names to run (reference engines run too unless --skip-reference)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
     parser.add_argument("--timeout", type=float, default=600.0,
                         help="seconds before a child process is killed and reported as timeout")
@@ -41,6 +41,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="cases per batch for the reasonable-batched engine")
     parser.add_argument("--query-timeout", type=float, default=60.0,
                         help="seconds one competency question may take before it counts as timed out")
+    parser.add_argument("--skip-reference", action="store_true",
+                        help="with --engines: leave out the reference engines too (a rerun of iorkg's own steps)")
     parser.add_argument("--list", action="store_true", help="list the steps and engines")
     parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     return parser.parse_args(argv)
@@ -71,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     engines = args.engines.split(",") if args.engines else None
     result = runner.run(sizes, step_names, args.repeat, args.timeout, engines,
                         {"reason_batch": args.reason_batch, "query_timeout": args.query_timeout}, log,
-                        memory_limit_gib=args.memory_limit or None)
+                        memory_limit_gib=args.memory_limit or None, skip_reference=args.skip_reference)
     if args.merge:
         result = runner.merge([json.loads(p.read_text()) for p in args.merge] + [result])
     if args.output:

@@ -233,7 +233,8 @@ def machine() -> dict:
 
 def run(sizes: list[int], step_names: list[str], repeat: int, timeout: float,
         engines: list[str] | None = None, options: dict | None = None, log=print,
-        seed: int = DEFAULT_SEED, memory_limit_gib: float | None = 16.0) -> dict:
+        seed: int = DEFAULT_SEED, memory_limit_gib: float | None = 16.0,
+        skip_reference: bool = False) -> dict:
     """Measure every registered engine of the named steps at every size."""
     records: list[dict] = []
     unsized_done: set[tuple[str, str]] = set()
@@ -243,7 +244,7 @@ def run(sizes: list[int], step_names: list[str], repeat: int, timeout: float,
         ctx = steps.Context(size, corpus.nquads, corpus.sources, repeat, options or {})
         for step in step_names:
             for name, eng in steps.REGISTRY.get(step, {}).items():
-                if engines and name not in engines and not eng.reference:
+                if engines and name not in engines and (skip_reference or not eng.reference):
                     continue
                 if not eng.sized:
                     if (step, name) in unsized_done:

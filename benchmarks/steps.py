@@ -254,6 +254,9 @@ def query_catalogue(ctx: Context) -> list[tuple[str, str, dict]]:
             out = []
             for entry in queries.catalogue():
                 out.append((entry.name, _query_text(entry), _default_params(entry)))
+                one = _one_node_params(entry.name, ctx.size)
+                if one:
+                    out.append((f"{entry.name}{ONE_NODE}", _query_text(entry), one))
             if out:
                 return out
     files = sorted((REPO / "queries").glob("*.rq"))
@@ -269,6 +272,26 @@ def _queries_from_files() -> bool:
     from iorkg import queries
 
     return not hasattr(queries, "catalogue")
+
+
+# A parameterised question is asked of one node in use; the benchmark asks it of the employer of
+# the middle case too (item "<name> (one node)"), beside the form without the parameter.
+ONE_NODE = " (one node)"
+ONE_NODE_PARAMS = {"evidence": "node", "actor-profile": "actor"}
+
+
+def _one_node_params(name: str, size: int) -> dict:
+    from .generate import BENCH
+
+    param = ONE_NODE_PARAMS.get(name)
+    if param is None:
+        return {}
+    return {param: f"{BENCH}case-{max(1, (size + 1) // 2):05d}/employer"}
+
+
+def catalogue_name(item: str) -> str:
+    """The catalogue name behind a benchmark item (`evidence (one node)` -> `evidence`)."""
+    return item[:-len(ONE_NODE)] if item.endswith(ONE_NODE) else item
 
 
 def _query_text(entry) -> str:
@@ -408,7 +431,7 @@ def query_iorkg(ctx: Context) -> list[Sample]:
 
     def run(name: str, text: str, params: dict) -> int:
         if use_library:
-            return _count_rows(kg.query(name, **params))
+            return _count_rows(kg.query(catalogue_name(name), **params))
         return len(list(kg.store.query(text, use_default_graph_as_union=name.startswith("bench-"))))
 
     return _warm_queries(ctx, run, setup)
