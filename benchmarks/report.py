@@ -278,7 +278,7 @@ def targets(result: dict) -> list[dict]:
             f"identical results: {same}")
     else:
         add("`iorkg validate` of 1,000 cases < 10 s, ≥ 15× pyshacl", None, None)
-    for eng in ("reasonable", "reasonable-batched"):
+    for eng in ("reasonable", "reasonable-batched", "reasonable-files"):
         r = get(1000, "reason", eng)
         if r:
             add(f"OWL RL at 1,000 cases < 10 s, peak < 3 GiB ({eng})",

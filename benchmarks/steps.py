@@ -544,6 +544,8 @@ def batched_closure(background: list, graphs: list[list], batch: int = 20) -> se
 
     import reasonable
 
+    from iorkg.inference import property_chains
+
     chains = property_chains(background)
     seen: set = set()
     collecting = gc.isenabled()
@@ -556,6 +558,8 @@ def batched_closure(background: list, graphs: list[list], batch: int = 20) -> se
 
 
 def _batched(reasonable, chains, background, graphs, batch, seen):
+    from iorkg.inference import apply_chains
+
     for start in range(0, len(graphs), batch):
         data = background + [t for g in graphs[start:start + batch] for t in g]
         data += apply_chains(chains, data)
@@ -575,132 +579,24 @@ def _batched(reasonable, chains, background, graphs, batch, seen):
 
 @engine("reason", "reasonable-files")
 def reason_reasonable_files(ctx: Context) -> list[Sample]:
-    """reasonable reading N-Triples chunks of `batch` cases itself (no rdflib terms going in)."""
+    """iorkg.inference.owl_rl_closure on a KnowledgeGraph: reasonable reads N-Triples chunks of `batch` cases."""
     import pyoxigraph as ox
+
+    from iorkg.inference import owl_rl_closure
+    from iorkg.store import KnowledgeGraph
 
     batch = int(ctx.options.get("reason_batch", 20))
 
     def load():
-        store = ox.Store()
-        store.load(path=str(ctx.nquads), format=ox.RdfFormat.N_QUADS)
-        return store
+        kg = KnowledgeGraph()
+        for path, graph in ctx.background():
+            kg.load(path, graph=graph)
+        kg.store.load(path=str(ctx.nquads), format=ox.RdfFormat.N_QUADS)
+        return kg
 
-    store, setup = timed(load)
-    closure, seconds = timed(files_closure, store, [p for p, _ in ctx.background()], batch)
+    kg, setup = timed(load)
+    closure, seconds = timed(owl_rl_closure, kg, batch)
     return [Sample("owl-rl", [seconds], setup, _closure_summary(closure))]
-
-
-def files_closure(store, background_files: list[Path], batch: int = 20) -> set:
-    """OWL 2 RL closure of the background files + the case graphs of a pyoxigraph store.
-
-    Each batch of case graphs is written as N-Triples after the background (and the triples of
-    the background's property chains, computed by one SPARQL property path per chain) to a
-    temporary `.ttl` file that reasonable parses in Rust. Chains are checked on each closure.
-    """
-    import gc
-    import tempfile
-
-    import pyoxigraph as ox
-    import rdflib
-    import reasonable
-
-    background = rdflib.Graph()
-    for path in background_files:
-        background.parse(str(path), format="turtle")
-    chains = property_chains(list(background))
-    graphs = sorted((g for g in store.named_graphs()), key=lambda g: g.value)
-    chained = _sparql_chains(store, chains)
-    head = b"".join(ox.serialize(ox.parse(path=str(p)), format=ox.RdfFormat.N_TRIPLES)
-                    for p in background_files)
-    seen: set = set()
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        with tempfile.TemporaryDirectory(prefix="iorkg-reason-") as folder:
-            chunk = Path(folder) / "chunk.ttl"
-            for start in range(0, len(graphs), batch):
-                names = graphs[start:start + batch]
-                triples = [ox.Triple(q.subject, q.predicate, q.object)
-                           for g in names for q in store.quads_for_pattern(None, None, None, g)]
-                triples += [t for g in names for t in chained.get(g, ())]
-                chunk.write_bytes(head + ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
-                reasoner = reasonable.PyReasoner()
-                reasoner.load_file(str(chunk))
-                out = reasoner.reason()
-                derived = apply_chains(chains, out)
-                if derived:
-                    known = set(out)
-                    missing = [t for t in derived if t not in known]
-                    if missing:
-                        reasoner.from_graph(missing)
-                        out = reasoner.reason()
-                seen.update(out)
-    finally:
-        if collecting:
-            gc.enable()
-    return seen
-
-
-def _sparql_chains(store, chains: list[tuple]) -> dict:
-    """The chain triples inside each named graph (graph -> triples), one SPARQL path per chain."""
-    import pyoxigraph as ox
-
-    out: dict = {}
-    for prop, members in chains:
-        path = "/".join(f"(<{m}>|^<{inv}>)" if inv is not None else f"<{m}>" for m, inv in members)
-        predicate = ox.NamedNode(str(prop))
-        query = f"SELECT DISTINCT ?g ?x ?y WHERE {{ GRAPH ?g {{ ?x {path} ?y }} }}"
-        for row in store.query(query):
-            out.setdefault(row["g"], []).append(ox.Triple(row["x"], predicate, row["y"]))
-    return out
-
-
-def property_chains(background: list) -> list[tuple]:
-    """(chain property, [(property, inverted) ...]) for each owl:propertyChainAxiom."""
-    import rdflib
-    from rdflib.collection import Collection
-
-    graph = rdflib.Graph()
-    for t in background:
-        graph.add(t)
-    owl = rdflib.OWL
-    inverse = {}
-    for a, b in graph.subject_objects(owl.inverseOf):
-        inverse[a] = b
-        inverse[b] = a
-    chains = []
-    for prop, head in graph.subject_objects(owl.propertyChainAxiom):
-        steps = []
-        for member in Collection(graph, head):
-            steps.append((member, inverse.get(member)))
-        chains.append((prop, steps))
-    return chains
-
-
-def apply_chains(chains: list[tuple], triples: list) -> list[tuple]:
-    """Triples that the chains derive from `triples` (a step may use its inverse property)."""
-    if not chains:
-        return []
-    wanted = {p for _, steps in chains for p, inv in steps} | \
-        {inv for _, steps in chains for _, inv in steps if inv is not None}
-    index: dict = {}
-    for s, p, o in triples:
-        if p in wanted:
-            index.setdefault(p, []).append((s, o))
-    out = []
-    for prop, steps in chains:
-        pairs = None
-        for member, inv in steps:
-            edges = list(index.get(member, ())) + [(o, s) for s, o in index.get(inv, ())]
-            step = {}
-            for s, o in edges:
-                step.setdefault(s, set()).add(o)
-            if pairs is None:
-                pairs = {(s, o) for s, objs in step.items() for o in objs}
-            else:
-                pairs = {(s, o2) for s, o in pairs for o2 in step.get(o, ())}
-        out.extend((s, prop, o) for s, o in pairs or ())
-    return list(dict.fromkeys(out))
 
 
 # SHACL validation ---------------------------------------------------------------------------------
