@@ -60,3 +60,20 @@ def test_materialize_puts_only_new_triples_in_the_inferred_graph_and_replaces_it
 def test_batch_below_one_is_refused(shipped):
     with pytest.raises(ValueError):
         owl_rl_closure(shipped, batch=0)
+
+
+def test_reason_command_writes_the_inferred_triples_to_a_file(tmp_path):
+    from iorkg.cli import main
+
+    out = tmp_path / "inferred.nt"
+    assert main(["reason", "--output", str(out)]) == 0
+    graph = rdflib.Graph().parse(out, format="nt")
+    assert any(graph.triples((None, IORKG.holdsLogic, None)))
+
+
+def test_reason_command_on_an_unreadable_file_exits_2_and_writes_nothing(tmp_path, test_data):
+    from iorkg.cli import main
+
+    out = tmp_path / "inferred.nt"
+    assert main(["reason", "--output", str(out), str(test_data / "io" / "unterminated-literal.ttl")]) == 2
+    assert not out.exists()
