@@ -155,16 +155,10 @@ def line(graph: rdflib.Graph, term: URIRef, is_class: bool, is_data: bool) -> st
 
 
 def main(argv: list[str]) -> int:
+    from doc_output import write_or_check
+
     text = render(rdflib.Graph().parse(ONTOLOGY, format="turtle"))
-    if "--check" in argv:
-        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
-        if current != text:
-            print(f"{OUTPUT.relative_to(REPO)} is out of date: run python tools/ontology_doc.py", file=sys.stderr)
-            return 1
-        return 0
-    OUTPUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUTPUT.relative_to(REPO)}")
-    return 0
+    return write_or_check(OUTPUT, text, "ontology_doc.py", argv, REPO)
 
 
 if __name__ == "__main__":

@@ -80,16 +80,10 @@ def updated(current: str, table: str) -> str:
 
 
 def main(argv: list[str]) -> int:
+    from doc_output import write_or_check
+
     current = OUTPUT.read_text(encoding="utf-8")
-    text = updated(current, render_table())
-    if "--check" in argv:
-        if current != text:
-            print(f"{OUTPUT.relative_to(REPO)} is out of date: run python tools/validation_doc.py", file=sys.stderr)
-            return 1
-        return 0
-    OUTPUT.write_text(text, encoding="utf-8")
-    print(f"wrote the rule table of {OUTPUT.relative_to(REPO)}")
-    return 0
+    return write_or_check(OUTPUT, updated(current, render_table()), "validation_doc.py", argv, REPO)
 
 
 if __name__ == "__main__":
