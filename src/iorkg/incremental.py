@@ -79,7 +79,8 @@ def _background(kg: "KnowledgeGraph", shapes_graph) -> "ValidationData":
     cached = _BACKGROUND.get(key)
     if cached is not None and cached[0]() is kg:
         return cached[1]
-    graphs = [g for g in kg.graphs() if g not in case_graphs(kg)]
+    cases = case_graphs(kg)
+    graphs = [g for g in kg.graphs() if g not in cases]
     data = from_knowledge_graph(kg, shapes_graph, graphs)
     if len(_BACKGROUND) > 8:
         _BACKGROUND.clear()
