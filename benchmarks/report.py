@@ -105,10 +105,16 @@ def main_table(result: dict) -> str:
             slowest = max(group, key=lambda q: q["seconds"])
             ref_name = _reference(records, "query")
             ref_group = query_groups.get((r["size"], ref_name), [])
-            ref_total = sum(q["seconds"] for q in ref_group) if ref_group and len(ref_group) == len(group) else None
-            same = [comparable("query", q["result"],
-                               (idx.get((q["size"], "query", ref_name, q["item"])) or {}).get("result"))
-                    for q in group]
+            # the ratio over the questions both engines answered (the reference may time out)
+            ref_by_item = {q["item"]: q["seconds"] for q in ref_group}
+            common = [q for q in group if q["item"] in ref_by_item]
+            ref_total = sum(ref_by_item[q["item"]] for q in common) if common else None
+            common_total = sum(q["seconds"] for q in common)
+            # only questions the reference answered (a timeout has no rows to compare)
+            same = [comparable("query", q["result"], ref_rec.get("result"))
+                    for q in group
+                    for ref_rec in [idx.get((q["size"], "query", ref_name, q["item"])) or {}]
+                    if ref_rec.get("status") == "ok"]
             same_text = ("–" if r["engine"] == ref_name or not ref_group
                          else ("yes" if all(s for s in same if s is not None) else "NO"))
             rows.append((r["size"] or 0, step, r["engine"], [
@@ -116,7 +122,8 @@ def main_table(result: dict) -> str:
                 f"{r['engine']} ({len(group)} CQs)",
                 f"Σ {_fmt_s(total)}; max {_fmt_s(slowest['seconds'])} ({slowest['item']})", "–",
                 _fmt_s(r.get("setup_seconds")), "–", _fmt_mib(max(q["peak_rss_mib"] for q in group)),
-                f"{ref_total / total:.1f}×" if ref_total and r["engine"] != ref_name else "–",
+                (f"{ref_total / common_total:.1f}×" + (f" ({len(common)} CQs)" if len(common) < len(group) else ""))
+                if ref_total and common_total and r["engine"] != ref_name else "–",
                 same_text, _fmt_steal(r.get("cpu_steal"))]))
             continue
         if step == "query":
