@@ -103,3 +103,17 @@ def test_atomic_write_failure_leaves_old_file_and_no_temporary(tmp_path):
         atomic_write(target, 12345)  # not bytes nor str: fails while writing
     assert target.read_text() == "old"
     assert os.listdir(tmp_path) == ["out.ttl"]
+
+
+def test_native_load_of_a_quad_file_keeps_its_graphs_and_moves_default_triples(tmp_path):
+    import pyoxigraph as ox
+
+    path = tmp_path / "mixed.nq"
+    path.write_text("<https://w3id.org/iorkg/fictional/test/a> <https://w3id.org/iorkg/fictional/test/p> "
+                    "<https://w3id.org/iorkg/fictional/test/b> <https://w3id.org/iorkg/fictional/test/g1> .\n"
+                    "<https://w3id.org/iorkg/fictional/test/c> <https://w3id.org/iorkg/fictional/test/p> "
+                    "<https://w3id.org/iorkg/fictional/test/d> .\n", encoding="utf-8")
+    store = ox.Store()
+    load_into(store, path, graph="https://w3id.org/iorkg/fictional/test/g0")
+    graphs = sorted(q.graph_name.value for q in store)
+    assert graphs == ["https://w3id.org/iorkg/fictional/test/g0", "https://w3id.org/iorkg/fictional/test/g1"]

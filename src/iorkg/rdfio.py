@@ -99,18 +99,21 @@ def load_into(store: "pyoxigraph.Store", path: str | Path, fmt: Format | None = 
     """Add a file to a store with pyoxigraph's native loader, all or nothing; the graph used.
 
     Triples land in `graph` (default: the file's own IRI); quad formats keep the graphs they
-    name. Blank nodes are fresh for each load. Errors as in `parse_quads`.
+    name, and their default-graph triples land in `graph` too (a KnowledgeGraph keeps its default
+    graph empty). Blank nodes are fresh for each load. Errors as in `parse_quads`.
     """
     import pyoxigraph as ox
 
     path, fmt = _checked(path, fmt)
     target = graph or file_graph_iri(path)
-    if fmt.quads:
-        store.extend(parse_quads(path, fmt, target))
-        return target
+    options = {} if fmt.quads else {"to_graph": ox.NamedNode(target)}
     with _read_errors(path, fmt):
-        store.load(path=str(path), format=ox_format(fmt), to_graph=ox.NamedNode(target),
-                   base_iri=path.resolve().as_uri())
+        store.load(path=str(path), format=ox_format(fmt), base_iri=path.resolve().as_uri(), **options)
+    if fmt.quads:  # triples outside any named graph go to `target`, as for triple formats
+        default = list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        if default:
+            store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(target)) for q in default)
+            store.remove_graph(ox.DefaultGraph())
     return target
 
 
