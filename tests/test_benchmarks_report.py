@@ -50,3 +50,19 @@ def test_growth_exponent_of_a_quadratic_series_is_two():
 def test_one_node_items_name_their_catalogue_question():
     assert steps.catalogue_name("evidence (one node)") == "evidence"
     assert steps.catalogue_name("roles") == "roles"
+
+
+def test_a_reference_timeout_gives_a_lower_bound_on_the_validation_speed_up():
+    same = {"conforms": False, "results": 2, "per_component": {"X": 2}, "pairs_sha": "a"}
+    records = [
+        {"size": 1000, "step": "validate", "engine": "pyshacl", "item": None, "status": "timeout", "timeout": 300.0},
+        {"size": 1000, "step": "cli", "engine": "iorkg validate", "item": None, "status": "ok",
+         "seconds": 5.0, "result": {"exit": 1}},
+        {"size": 100, "step": "validate", "engine": "pyshacl", "item": None, "status": "ok",
+         "seconds": 200.0, "total_seconds": 200.0, "result": same},
+        {"size": 100, "step": "validate", "engine": "iorkg", "item": None, "status": "ok",
+         "seconds": 0.5, "total_seconds": 0.5, "result": same},
+    ]
+    target = _target(records, "… ≥ 15×")
+    assert target["measured"].startswith("> 60×") and target["met"] is True
+    assert "100 cases: True" in target["detail"]
