@@ -264,10 +264,13 @@ def run(sizes: list[int], step_names: list[str], repeat: int, timeout: float,
 
 
 def merge(results: list[dict]) -> dict:
-    """Several result files as one (later records replace earlier ones of the same key)."""
+    """Several result files as one: a later file's records of a (size, step, engine) replace all
+    earlier records of it (a rerun may measure other items, e.g. after a timeout)."""
     merged = dict(results[0])
     index: dict[tuple, dict] = {}
     for result in results:
+        measured = {(rec["size"], rec["step"], rec["engine"]) for rec in result["records"]}
+        index = {key: rec for key, rec in index.items() if key[:3] not in measured}
         for rec in result["records"]:
             index[(rec["size"], rec["step"], rec["engine"], rec.get("item"))] = rec
     merged["records"] = list(index.values())

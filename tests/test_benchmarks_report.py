@@ -66,3 +66,12 @@ def test_a_reference_timeout_gives_a_lower_bound_on_the_validation_speed_up():
     target = _target(records, "… ≥ 15×")
     assert target["measured"].startswith("> 60×") and target["met"] is True
     assert "100 cases: True" in target["detail"]
+
+
+def test_a_rerun_replaces_every_earlier_record_of_its_step_and_engine():
+    runner = pytest.importorskip("benchmarks.runner")
+    old = {"records": [{"size": 5, "step": "incremental", "engine": "iorkg", "item": None, "status": "timeout"},
+                       {"size": 5, "step": "load", "engine": "iorkg", "item": None, "status": "ok"}]}
+    new = {"records": [{"size": 5, "step": "incremental", "engine": "iorkg", "item": "add one case", "status": "ok"}]}
+    merged = runner.merge([old, new])["records"]
+    assert sorted((r["step"], r["item"]) for r in merged) == [("incremental", "add one case"), ("load", None)]
