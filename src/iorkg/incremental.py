@@ -49,7 +49,8 @@ def validate_addition(base_kg: "KnowledgeGraph", new, *, engine: str = "turbo",
 def _new_quads(new, input_format: str | None, shapes_graph) -> list["pyoxigraph.Quad"]:
     from .rdfio import format_named
     from .store import KnowledgeGraph
-    from .validation_data import from_knowledge_graph, parse_file
+    from .rdfio import parse_quads
+    from .validation_data import from_knowledge_graph
 
     if isinstance(new, KnowledgeGraph):
         return from_knowledge_graph(new, shapes_graph).quads
@@ -58,7 +59,7 @@ def _new_quads(new, input_format: str | None, shapes_graph) -> list["pyoxigraph.
     items = list(new)
     if items and all(isinstance(i, (str, Path)) for i in items):
         fmt = format_named(input_format) if input_format else None
-        return [q for path in items for q in parse_file(path, fmt)]
+        return [q for path in items for q in parse_quads(path, fmt)]
     return items
 
 

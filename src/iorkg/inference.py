@@ -20,6 +20,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from .terms import to_pyoxigraph, to_rdflib
+
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
 
@@ -90,7 +92,8 @@ def owl_rl_closure(kg: "KnowledgeGraph", batch: int = DEFAULT_BATCH) -> set:
     background, cases = case_graphs_of(kg)
     head_triples = [ox.Triple(q.subject, q.predicate, q.object)
                     for g in background for q in kg.store.quads_for_pattern(None, None, None, ox.NamedNode(g))]
-    chains = property_chains(_rdflib_triples(head_triples)) if head_triples else []
+    chains = property_chains((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object))
+                             for t in head_triples)
     chained = _chain_triples(kg.store, chains)
     head = ox.serialize(head_triples, format=ox.RdfFormat.N_TRIPLES)
     closure: set = set()
@@ -136,7 +139,7 @@ def materialize(kg: "KnowledgeGraph", batch: int = DEFAULT_BATCH, graph: str = I
     def term(t):
         found = terms.get(t)
         if found is None:
-            found = terms[t] = _ox_term(t)
+            found = terms[t] = to_pyoxigraph(t)
         return found
 
     new = []
@@ -159,24 +162,3 @@ def _chain_triples(store: "pyoxigraph.Store", chains: list[tuple]) -> dict:
         for row in store.query(f"SELECT DISTINCT ?g ?x ?y WHERE {{ GRAPH ?g {{ ?x {path} ?y }} }}"):
             out.setdefault(row["g"].value, []).append(ox.Triple(row["x"], predicate, row["y"]))
     return out
-
-
-def _rdflib_triples(triples: list) -> list[tuple]:
-    import pyoxigraph as ox
-    import rdflib
-
-    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-    return list(rdflib.Graph().parse(data=data, format="nt"))
-
-
-def _ox_term(term):
-    import pyoxigraph as ox
-    import rdflib
-
-    if isinstance(term, rdflib.URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, rdflib.BNode):
-        return ox.BlankNode(str(term))
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or rdflib.XSD.string)))

@@ -107,14 +107,6 @@ def resolve(name_or_text: str) -> tuple[str, QueryInfo | None, list[ParamSpec] |
     return name_or_text, None, None
 
 
-def open_for_queries(*paths: str | Path) -> "KnowledgeGraph":
-    """The graphs `iorkg query` reads: every shipped graph, or the files named beside the
-    ontology and the shared records (the same as `iorkg.open(*paths)`)."""
-    from . import open as open_graphs
-
-    return open_graphs(*paths)
-
-
 def run_query(kg: "KnowledgeGraph", name_or_text: str,
               params: Mapping[str, object] | None = None) -> QueryResult:
     """Run a catalogued query, a `.rq` file or SPARQL text on the knowledge graph in memory.

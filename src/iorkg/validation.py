@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from .errors import InputError
 from .shacl_report import SHAPES, Finding, Labeller, Rule, count_line, findings_of, render_text, rules_of
+from .terms import to_pyoxigraph, to_rdflib
 from .validation_data import GraphProblem, ValidationData
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -210,28 +211,13 @@ def _add_results(report: "rdflib.Graph", items: Iterable[tuple[object, str, str,
         node = rdflib.BNode()
         report.add((root, SH.result, node))
         report.add((node, RDF.type, SH.ValidationResult))
-        report.add((node, SH.focusNode, _rdflib_term(focus)))
+        report.add((node, SH.focusNode, to_rdflib(focus)))
         report.add((node, SH.resultSeverity, SH.Violation))
         report.add((node, SH.sourceShape, rdflib.URIRef(shape)))
         report.add((node, SH.sourceConstraintComponent, rdflib.URIRef(str(SH) + component)))
         report.add((node, SH.resultMessage, rdflib.Literal(message, lang="en")))
         if value is not None:
-            report.add((node, SH.value, _rdflib_term(value)))
-
-
-def _rdflib_term(term):
-    import pyoxigraph as ox
-    import rdflib
-
-    if isinstance(term, ox.NamedNode):
-        return rdflib.URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return rdflib.BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return rdflib.Literal(term.value, lang=term.language)
-        return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
-    return rdflib.URIRef(str(term))
+            report.add((node, SH.value, to_rdflib(value)))
 
 
 def _set_conforms(report: "rdflib.Graph", conforms: bool) -> None:
@@ -255,7 +241,7 @@ def _check(data: ValidationData, engine: str, groups: tuple[str, ...],
     if ONE_CASE_PER_GRAPH in rules:
         added.extend(_graph_problem_item(p) for p in case_graph_problems(data.quads))
     _add_results(report, added)
-    focus = {_ox_term(n) for n in _focus_nodes(report)}
+    focus = {to_pyoxigraph(n) for n in _focus_nodes(report)}
     with _quiet_rdflib():
         findings = findings_of(report, rules, Labeller(data.neighbourhood_store(focus))) if focus else []
     conforms = not any(f.severity == "violation" for f in findings)
@@ -268,17 +254,6 @@ def _focus_nodes(report: "rdflib.Graph") -> set:
     from rdflib.namespace import SH
 
     return {report.value(r, SH.focusNode) for r in report.objects(None, SH.result)} - {None}
-
-
-def _ox_term(term):
-    import pyoxigraph as ox
-    import rdflib
-
-    if isinstance(term, rdflib.URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, rdflib.BNode):
-        return ox.BlankNode(str(term))
-    return ox.Literal(str(term))
 
 
 def _graph_problem_item(problem: GraphProblem) -> tuple[object, str, str, object, str]:

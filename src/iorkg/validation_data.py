@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from .errors import InputError
 from .namespaces import IORKG, RDF, XSD
-from .rdfio import Format, format_named, parse_quads
+from .rdfio import format_named, parse_quads
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
@@ -80,12 +79,6 @@ class ValidationData:
         return store
 
 
-def parse_file(path: str | Path, fmt: Format | None = None,
-               graph: str | None = None) -> list["pyoxigraph.Quad"]:
-    """The quads of one file as written (see `iorkg.rdfio.parse_quads`)."""
-    return parse_quads(path, fmt, graph)
-
-
 def shipped_entries(names: Iterable[str] | None = None) -> list[tuple[Path, str]]:
     """(file, graph IRI) of the shipped graphs: all of them, or those named."""
     from .catalog import CATALOG_FILE, graph_named, shipped_graphs
@@ -106,10 +99,10 @@ def from_paths(paths: Sequence[str | Path], input_format: str | None = None,
     """The background graphs (file, graph IRI) and the user's files, as written."""
     quads: list = []
     for path, iri in background:
-        quads.extend(parse_file(path, graph=iri))
+        quads.extend(parse_quads(path, graph=iri))
     fmt = format_named(input_format) if input_format else None
     for path in paths:
-        quads.extend(parse_file(path, fmt))
+        quads.extend(parse_quads(path, fmt))
     return ValidationData(quads)
 
 
@@ -146,7 +139,7 @@ def _reread_sources(kg: "KnowledgeGraph", wanted: set[str] | None) -> list | Non
         return None
     quads: list = []
     for graph, path in sources.items():
-        file_quads = parse_file(path, graph=graph)
+        file_quads = parse_quads(path, graph=graph)
         if wanted is not None:
             file_quads = [q for q in file_quads if q.graph_name.value in wanted]
         quads.extend(file_quads)

@@ -48,9 +48,10 @@ def query_command(args: tuple[str, ...], sparql: str | None, params: tuple[str, 
 
         result = run_remote(endpoint, query, bound)
     else:
-        from iorkg.queries import open_for_queries, run_query
+        import iorkg
+        from iorkg.queries import run_query
 
-        result = run_query(open_for_queries(*files), query, bound)
+        result = run_query(iorkg.open(*files), query, bound)
     click.echo(_render(result, fmt, width), nl=False)
 
 
