@@ -1,4 +1,4 @@
-"""OWL 2 RL closure of many cases, reasoned a batch of cases at a time (iorkg.inference)."""
+"""OWL 2 RL closure of many cases, reasoned a batch of cases at a time (iorkg.reason.closure)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 import rdflib
 
 import iorkg
-from iorkg.inference import INFERRED_GRAPH, materialize, owl_rl_closure
+from iorkg.reason.closure import INFERRED_GRAPH, materialize, owl_rl_closure
 
 IORKG = rdflib.Namespace("https://w3id.org/iorkg/ontology#")
 

@@ -1,6 +1,6 @@
 """OWL 2 DL hygiene, annotations, naming and connectedness of ontology/iorkg.ttl.
 
-The rules come from `iorkg.ontology_report` (loaded from the checkout's source file, so the test
+The rules come from `iorkg.validate.ontology_lint` (loaded from the checkout's source file, so the test
 does not depend on how iorkg is installed); each test asserts that one rule finds nothing.
 """
 
@@ -25,9 +25,9 @@ ONTOLOGY_IRI = URIRef("https://w3id.org/iorkg/ontology")
 
 def _load_report_module():
     """The checkout's ontology_report module, whether or not iorkg is installed."""
-    name = "iorkg_ontology_report_under_test"
+    name = "iorkg.validate.ontology_lint_under_test"
     if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, REPO / "src" / "iorkg" / "ontology_report.py")
+        spec = importlib.util.spec_from_file_location(name, REPO / "src" / "iorkg" / "validate" / "ontology_lint.py")
         sys.modules[name] = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(sys.modules[name])
     return sys.modules[name]

@@ -1,4 +1,4 @@
-"""Each rule of `iorkg.ontology_report` fires on a small graph that breaks it, and only there."""
+"""Each rule of `iorkg.validate.ontology_lint` fires on a small graph that breaks it, and only there."""
 
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ import rdflib
 
 REPO = Path(__file__).resolve().parents[1]
 ONTOLOGY = REPO / "ontology" / "iorkg.ttl"
-MODULE = REPO / "src" / "iorkg" / "ontology_report.py"
+MODULE = REPO / "src" / "iorkg" / "validate" / "ontology_lint.py"
 
 
 def _load_report_module():
     """The checkout's ontology_report module, whether or not iorkg is installed."""
-    name = "iorkg_ontology_report_under_test"
+    name = "iorkg.validate.ontology_lint_under_test"
     if name not in sys.modules:
         spec = importlib.util.spec_from_file_location(name, MODULE)
         sys.modules[name] = importlib.util.module_from_spec(spec)

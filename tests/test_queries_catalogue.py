@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from iorkg.queries import catalogue, parse_header, query_named, resolve, run_query
+from iorkg.query.catalogue import catalogue, parse_header, query_named, resolve
+from iorkg.query.run import run_query
 from iorkg.errors import InputError
 
 REQUIRED = {
@@ -93,13 +94,13 @@ def test_unknown_name_lists_the_catalogue():
 
 def test_invalid_sparql_is_an_input_error(shipped_kg):
     with pytest.raises(InputError, match="not a valid SPARQL query"):
-        run_query(shipped_kg, "SELECT ?x WHERE { ?x }")
+        run_query(shipped_kg.store, "SELECT ?x WHERE { ?x }")
 
 
 def test_updates_are_not_run(shipped_kg):
     before = len(shipped_kg)
     with pytest.raises(InputError):
-        run_query(shipped_kg, "DROP ALL")
+        run_query(shipped_kg.store, "DROP ALL")
     assert len(shipped_kg) == before
 
 

@@ -7,9 +7,9 @@ import pytest
 
 from iorkg.errors import InputError
 from iorkg.namespaces import KKT
-from iorkg.query_params import (ParamSpec, bind_params, parse_iri, parse_value, query_form,
+from iorkg.query.params import (ParamSpec, bind_params, parse_iri, parse_value, query_form,
                                 values_block, with_values)
-from iorkg.queries import run_query
+from iorkg.query.run import run_query
 
 INJECTION = 'x" } ; DROP ALL #'
 ECHO = "SELECT ?v WHERE { }"
@@ -74,9 +74,9 @@ def test_declared_params_only_and_defaults_apply():
 
 def test_injection_is_inert_embedded(shipped_kg):
     before = len(shipped_kg)
-    result = run_query(shipped_kg, ECHO, {"v": INJECTION})
+    result = run_query(shipped_kg.store, ECHO, {"v": INJECTION})
     assert result.rows == [{"v": INJECTION}]
-    result = run_query(shipped_kg, "SELECT ?s WHERE { GRAPH ?g { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?v } }",
+    result = run_query(shipped_kg.store, "SELECT ?s WHERE { GRAPH ?g { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?v } }",
                        {"v": INJECTION})
     assert result.rows == []
     assert len(shipped_kg) == before
@@ -118,10 +118,10 @@ def test_values_rewriting_matches_substitution(shipped_kg, text):
 def test_a_parameter_the_engine_cannot_substitute_is_bound_by_values(shipped_kg):
     """pyoxigraph substitutes only projected variables; ASK and unprojected ones use VALUES."""
     ask = RDFS + "ASK { GRAPH ?g { ?s rdfs:label ?v } }"
-    assert run_query(shipped_kg, ask, {"v": LABEL}).boolean is True
-    assert run_query(shipped_kg, ask, {"v": INJECTION}).boolean is False
+    assert run_query(shipped_kg.store, ask, {"v": LABEL}).boolean is True
+    assert run_query(shipped_kg.store, ask, {"v": INJECTION}).boolean is False
     hidden = RDFS + "SELECT ?s WHERE { GRAPH ?g { ?s rdfs:label ?v } }"
-    assert run_query(shipped_kg, hidden, {"v": LABEL}).rows == [{"s": KKT + "employer"}]
+    assert run_query(shipped_kg.store, hidden, {"v": LABEL}).rows == [{"s": KKT + "employer"}]
 
 
 def test_values_go_into_the_where_group_of_a_construct():

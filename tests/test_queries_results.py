@@ -11,7 +11,7 @@ import pyoxigraph as ox
 import pytest
 
 from iorkg.errors import EnvironmentProblem, InputError
-from iorkg.results import QueryResult, plain_value
+from iorkg.query.results import QueryResult, plain_value
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 VALUES = """SELECT ?iri ?text ?tagged ?n ?d ?b ?date ?none WHERE {

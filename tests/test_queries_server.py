@@ -14,7 +14,9 @@ import pytest
 
 from iorkg.catalog import shipped_graphs
 from iorkg.errors import EnvironmentProblem, InputError
-from iorkg.queries import catalogue, run_query, run_remote
+from iorkg.query.catalogue import catalogue
+from iorkg.query.remote import run_remote
+from iorkg.query.run import run_query
 
 pytestmark = [pytest.mark.server, pytest.mark.slow]
 
@@ -75,7 +77,7 @@ NAMES = [i.name for i in catalogue()]
 
 @pytest.mark.parametrize("name", NAMES)
 def test_every_query_gives_the_same_rows_embedded_and_on_the_server(name, endpoint, shipped_kg):
-    embedded = run_query(shipped_kg, name)
+    embedded = run_query(shipped_kg.store, name)
     remote = run_remote(endpoint, name)
     assert remote.variables == embedded.variables
     assert remote.terms == embedded.terms
@@ -91,7 +93,7 @@ def _case_nodes(kg) -> list[str]:
 @pytest.mark.parametrize("name", [i.name for i in catalogue() if any(p.name == "case" for p in i.params)])
 def test_the_case_parameter_binds_the_same_way_on_both_paths(name, endpoint, shipped_kg):
     for case in _case_nodes(shipped_kg):
-        embedded = run_query(shipped_kg, name, {"case": case})
+        embedded = run_query(shipped_kg.store, name, {"case": case})
         remote = run_remote(endpoint, name, {"case": case})
         assert remote.terms == embedded.terms
         assert {r["case"] for r in embedded.rows} <= {case}
@@ -105,7 +107,7 @@ def test_the_case_parameter_binds_the_same_way_on_both_paths(name, endpoint, shi
     ("audit", {"by": "iorkgs:curators"}),
 ])
 def test_node_parameters_bind_the_same_way_on_both_paths(name, params, endpoint, shipped_kg):
-    embedded = run_query(shipped_kg, name, params)
+    embedded = run_query(shipped_kg.store, name, params)
     remote = run_remote(endpoint, name, params)
     assert embedded.rows and remote.terms == embedded.terms
 
@@ -119,7 +121,7 @@ def test_injection_is_inert_on_the_server(endpoint, shipped_kg):
     assert labels.rows == []
     with pytest.raises(InputError):
         run_remote(endpoint, "evidence", {"node": INJECTION})
-    assert run_remote(endpoint, COUNT).rows == before == run_query(shipped_kg, COUNT).rows
+    assert run_remote(endpoint, COUNT).rows == before == run_query(shipped_kg.store, COUNT).rows
 
 
 def test_ask_and_construct_on_the_server(endpoint, shipped_kg):
@@ -128,7 +130,7 @@ def test_ask_and_construct_on_the_server(endpoint, shipped_kg):
     construct = ("CONSTRUCT { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } WHERE { GRAPH ?g { "
                  "?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } }")
     remote = run_remote(endpoint, construct, {"s": "kkt:employer"})
-    embedded = run_query(shipped_kg, construct, {"s": "kkt:employer"})
+    embedded = run_query(shipped_kg.store, construct, {"s": "kkt:employer"})
     assert set(remote.triples) == set(embedded.triples) and len(remote.triples) == 1
 
 

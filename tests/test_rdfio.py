@@ -7,7 +7,8 @@ import os
 import pytest
 
 from iorkg.errors import InputError
-from iorkg.rdfio import atomic_write, format_named, guess_format, load_into, parse_quads
+from iorkg.rdf.files import atomic_write, load_into, parse_quads
+from iorkg.rdf.formats import format_named, guess_format
 
 
 @pytest.mark.parametrize("name, expected", [

@@ -38,7 +38,7 @@ def test_syntax_error_exits_2_naming_line_and_column(test_data, capsys):
 # --- the negative corpus through the command line ---------------------------------------------------
 
 def _rule_severities() -> dict[str, str]:
-    from iorkg.validation import GROUPS, load_shapes
+    from iorkg.validate import GROUPS, load_shapes
 
     _, rules = load_shapes(GROUPS)
     return {rule.name: rule.severity for rule in rules.values()}
@@ -55,7 +55,7 @@ def _argv(fixture) -> list[str]:
 
 @pytest.mark.parametrize("fixture", CORPUS, ids=[f.path.name for f in CORPUS])
 def test_negative_fixture_exits_1_naming_its_rule(fixture, capsys):
-    from iorkg.reasoning import java_executable
+    from iorkg.reason.consistency import java_executable
 
     if fixture.reason and java_executable() is None:
         pytest.skip("the fixture needs --reason, and HermiT needs Java")

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from iorkg.validation import GROUPS, load_shapes
+from iorkg.validate import GROUPS, load_shapes
 from validation_corpus import corpus
 
 REPO = Path(__file__).resolve().parents[1]

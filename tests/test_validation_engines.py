@@ -13,7 +13,7 @@ from collections import Counter
 
 import pytest
 
-from iorkg.validation import DEFAULT_GROUPS, validate
+from iorkg.validate import DEFAULT_GROUPS, validate
 from validation_corpus import VALID, corpus
 
 CASES = [(VALID.name, [VALID], DEFAULT_GROUPS)] + [(f.path.name, f.files, f.groups) for f in corpus()]

@@ -1,4 +1,4 @@
-"""iorkg.validation as a library: what the data graph holds, how results read, incremental runs."""
+"""iorkg.validate as a library: what the data graph holds, how results read, incremental runs."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from rdflib.namespace import SH
 
 import iorkg
 from iorkg.errors import InputError
-from iorkg.validation import load_shapes, run_engine, validate, validate_addition
-from iorkg.validation_data import ValidationData, from_paths, shipped_entries
+from iorkg.validate import load_shapes, run_engine, validate, validate_addition
+from iorkg.catalog import shipped_files as shipped_entries
+from iorkg.validate.data import ValidationData, from_paths
 from validation_corpus import SHAPES_DATA, VALID
 
 PREFIXES = """@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .

@@ -6,7 +6,7 @@ import pytest
 import rdflib
 from rdflib.namespace import RDFS, SH
 
-from iorkg.validation import GROUPS, load_shapes, validate
+from iorkg.validate import GROUPS, load_shapes, validate
 from validation_corpus import VALID, corpus
 
 CORPUS = corpus()
@@ -77,7 +77,7 @@ def test_shipped_ontology_passes_the_hygiene_rules():
 
 @pytest.mark.slow
 def test_owl_inconsistency_is_reported_as_owl_consistency():
-    from iorkg.reasoning import java_executable
+    from iorkg.reason.consistency import java_executable
 
     if java_executable() is None:
         pytest.skip("no Java for HermiT")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from iorkg.rdfio import atomic_write
+from iorkg.rdf.files import atomic_write
 
 
 def write_or_check(output: Path, text: str, script: str, argv: list[str], repo: Path) -> int:

@@ -27,8 +27,8 @@ from validation_corpus import SHAPES_DATA, corpus  # noqa: E402  (the corpus hea
 
 def shape_order() -> list[str]:
     """Shape IRIs in the order the shape files declare them (structure, consistency, hygiene)."""
-    from iorkg.shacl_report import SHAPES as NAMESPACE
-    from iorkg.validation import GROUPS
+    from iorkg.namespaces import SHAPES as NAMESPACE
+    from iorkg.validate import GROUPS
 
     order = []
     for group in GROUPS:
@@ -45,7 +45,7 @@ def cell(text: str) -> str:
 
 
 def render_table() -> str:
-    from iorkg.validation import GROUPS, load_shapes
+    from iorkg.validate import GROUPS, load_shapes
 
     _, rules = load_shapes(GROUPS)
     order = shape_order()

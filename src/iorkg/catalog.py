@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from .errors import InputError
 from .namespaces import DCAT, DCTERMS, GRAPH_BASE, IORKG, SD, VOID
@@ -56,3 +57,17 @@ def graph_named(name_or_iri: str) -> GraphEntry:
             return entry
     names = ", ".join(e.name for e in shipped_graphs())
     raise InputError(None, f"no shipped graph is called {name_or_iri!r}; expected one of: {names}, all")
+
+
+def shipped_files(names: Iterable[str] | None = None) -> list[tuple[Path, str]]:
+    """(file, graph IRI) of the shipped graphs: all of them, or those named."""
+    from .namespaces import ONTOLOGY_IRI
+    from .resources import ontology_path
+
+    if names is not None and not (resource_root() / CATALOG_FILE).is_file():
+        # Without a catalogue the ontology and shared graph are still where resources says.
+        known = {"ontology": (ontology_path(), ONTOLOGY_IRI),
+                 "shared": (resource_root() / "data" / "shared.ttl", GRAPH_BASE + "shared")}
+        return [known[n] for n in names if n in known and known[n][0].is_file()]
+    entries = shipped_graphs() if names is None else [graph_named(n) for n in names]
+    return [(e.path, e.iri) for e in entries]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .namespaces import OWL, RDF
-
 from .store import KnowledgeGraph
 
 
@@ -33,6 +32,24 @@ class Info:
     def total_triples(self) -> int:
         """All triples over all graphs."""
         return sum(g.triples for g in self.graphs)
+
+    def as_json(self) -> dict:
+        """The documented JSON form: versions, one entry per graph, the total."""
+        return {"versions": self.versions, "graphs": [vars(g) for g in self.graphs],
+                "total_triples": self.total_triples}
+
+    def text(self) -> str:
+        """The versions line and an aligned table of counts per graph, for people."""
+        lines = ["versions: " + ", ".join(f"{k} {v}" for k, v in self.versions.items())]
+        header = ("graph", "triples", "classes", "properties", "individuals")
+        rows = [(g.name + (" (fictional)" if g.fictional else ""), g.triples, g.classes, g.properties,
+                 g.individuals) for g in self.graphs]
+        rows.append(("total", self.total_triples, "", "", ""))
+        widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+        for row in [header, *rows]:
+            lines.append("  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w)
+                                   for i, (c, w) in enumerate(zip(row, widths))))
+        return "\n".join(lines) + "\n"
 
 
 def versions() -> dict[str, str]:

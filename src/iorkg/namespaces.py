@@ -1,4 +1,7 @@
-"""The IRIs iorkg mints and reuses, as plain strings (no RDF library needed at import)."""
+"""The IRIs iorkg mints and reuses, as plain strings (no RDF library needed at import), and the
+one way IRIs are shortened to `prefix:local` and expanded back."""
+
+import re
 
 IORKG = "https://w3id.org/iorkg/ontology#"
 IORKGC = "https://w3id.org/iorkg/concept/"
@@ -28,15 +31,54 @@ CITO = "http://purl.org/spar/cito/"
 FABIO = "http://purl.org/spar/fabio/"
 VANN = "http://purl.org/vocab/vann/"
 SH = "http://www.w3.org/ns/shacl#"
+SHAPES = "https://w3id.org/iorkg/shapes/"
 
 PREFIXES: dict[str, str] = {
     "iorkg": IORKG, "iorkgc": IORKGC, "iorkgs": IORKGS, "kkt": KKT, "fx": FX,
     "rdf": RDF, "rdfs": RDFS, "owl": OWL, "xsd": XSD, "skos": SKOS, "dcterms": DCTERMS,
     "prov": PROV, "oa": OA, "time": TIME, "org": ORG, "foaf": FOAF, "gufo": GUFO,
     "cito": CITO, "fabio": FABIO, "vann": VANN, "sh": SH, "dcat": DCAT, "void": VOID,
+    "iorkgsh": SHAPES,
 }
 
 
 def sparql_prefixes() -> str:
     """PREFIX lines for every namespace iorkg knows, for queries written by hand."""
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+_LOCAL = re.compile(r"[A-Za-z_][\w.\-]*")
+_IRI_IN_TEXT = re.compile(r"<?(https?://[^\s<>\"{}|\\^`,;)]+)>?")
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+
+
+def compact(iri: str, brackets: bool = True) -> str:
+    """`prefix:local` for an IRI in a namespace iorkg knows; otherwise `<iri>` (or the bare IRI
+    when `brackets` is False). The local part must be a valid prefixed-name local part."""
+    for prefix, namespace in _BY_LENGTH:
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            local = iri[len(namespace):]
+            if _LOCAL.fullmatch(local) and not local.endswith("."):
+                return f"{prefix}:{local}"
+    return f"<{iri}>" if brackets else iri
+
+
+def expand(name: str) -> str:
+    """The full IRI of `prefix:local` (or of `<iri>`); a string that is neither comes back as is."""
+    if name.startswith("<") and name.endswith(">"):
+        return name[1:-1]
+    prefix, colon, local = name.partition(":")
+    if colon and prefix in PREFIXES and not local.startswith("//"):
+        return PREFIXES[prefix] + local
+    return name
+
+
+def compact_text(text: str) -> str:
+    """A message with the IRIs of known namespaces written as `prefix:local`."""
+    def replace(match: "re.Match[str]") -> str:
+        iri = match.group(1)
+        # A bare IRI at the end of a sentence: the full stop is prose, not part of the IRI.
+        stop = "" if match.group(0).endswith(">") else iri[len(iri.rstrip(".")):]
+        short = compact(iri[:len(iri) - len(stop)])
+        return short + stop if not short.startswith("<") else match.group(0)
+    return _IRI_IN_TEXT.sub(replace, text)

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TypeVar
 
 from .errors import InputError
-from .rdfio import Format, format_named, guess_format, serialize_quads
+from .rdf.files import serialize_quads
+from .rdf.formats import Format, format_named, guess_format
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
-    import rdflib
-
     from .catalog import GraphEntry
+    from .query.results import QueryResult
+
+T = TypeVar("T")
 
 
 class KnowledgeGraph:
@@ -23,6 +25,7 @@ class KnowledgeGraph:
 
         self.store: "pyoxigraph.Store" = ox.Store()
         self.sources: dict[str, Path] = {}
+        self._derived: dict[str, tuple[int, object]] = {}
 
     # loading ---------------------------------------------------------------------------------
     @classmethod
@@ -46,7 +49,7 @@ class KnowledgeGraph:
 
         Quad formats keep the graphs they name. Returns the graph IRI used for triples.
         """
-        from .rdfio import load_into
+        from .rdf.files import load_into
 
         fmt = (format_named(input_format) if isinstance(input_format, str)
                else input_format or guess_format(path))
@@ -91,21 +94,34 @@ class KnowledgeGraph:
             fmt = Format(fmt.name, fmt.extensions, fmt.media_type, quads=False)  # one graph: plain JSON-LD
         return serialize_quads(self.quads(graph), fmt, PREFIXES)
 
-    def query(self, name_or_text: str, **params: object):
-        """Run a competency question (by catalogue name or .rq path) or SPARQL text."""
-        from .queries import run_query
+    def derived(self, key: str, compute: "Callable[[], T]") -> "T":
+        """A value computed from this graph's contents, kept until the store changes size."""
+        size = len(self.store)
+        held = self._derived.get(key)
+        if held is None or held[0] != size:
+            held = self._derived[key] = (size, compute())
+        return held[1]  # type: ignore[return-value]
 
-        return run_query(self, name_or_text, params)
+    def case_graphs(self) -> list[str]:
+        """The named graphs that hold a case or case nodes, sorted."""
+        from .namespaces import IORKG
 
-    def to_rdflib(self, graph: str | None = None) -> "rdflib.Dataset":
-        """A copy as an rdflib Dataset (all graphs, or one)."""
-        import rdflib
+        rows = self.store.query(f"""
+            SELECT DISTINCT ?g WHERE {{
+              {{ GRAPH ?g {{ ?s <{IORKG}inCase> ?c }} }} UNION {{ GRAPH ?g {{ ?c a <{IORKG}Case> }} }}
+            }}""")
+        return sorted(row["g"].value for row in rows)
 
-        data = self.serialize("nq", graph) if graph is None else None
-        ds = rdflib.Dataset()
-        if graph is None:
-            ds.parse(data=data, format="nquads")
-        else:
-            g = ds.graph(rdflib.URIRef(graph))
-            g.parse(data=self.serialize("nt", graph), format="nt")
-        return ds
+    def background_graphs(self) -> list[str]:
+        """The named graphs that are not case graphs (ontology, shared records, inferences), sorted."""
+        cases = set(self.case_graphs())
+        return [g for g in self.graphs() if g not in cases]
+
+    def query(self, name_or_text: str, **params: object) -> "QueryResult":
+        """Run a competency question (by catalogue name or .rq path) or SPARQL text.
+
+        Patterns outside a `GRAPH` clause see the union of the named graphs.
+        """
+        from .query.run import run_query
+
+        return run_query(self.store, name_or_text, params)

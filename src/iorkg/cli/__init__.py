@@ -19,7 +19,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("basics", "export_command"),
     "validate": ("validate", "validate_command"),
     "reason": ("reason", "reason_command"),
-    "bench": ("bench", "bench_command"),
     "query": ("query", "query_command"),
     "queries": ("query", "queries_command"),
 }

@@ -18,21 +18,7 @@ def info_command(files: tuple[str, ...], as_json: bool) -> None:
     from iorkg.info import info
 
     result = info(iorkg.open(*files) if files else None)
-    if as_json:
-        payload = {"versions": result.versions,
-                   "graphs": [vars(g) for g in result.graphs],
-                   "total_triples": result.total_triples}
-        click.echo(json.dumps(payload, indent=2))
-        return
-    click.echo("versions: " + ", ".join(f"{k} {v}" for k, v in result.versions.items()))
-    header = ("graph", "triples", "classes", "properties", "individuals")
-    rows = [(g.name + (" (fictional)" if g.fictional else ""), g.triples, g.classes, g.properties,
-             g.individuals) for g in result.graphs]
-    rows.append(("total", result.total_triples, "", "", ""))
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    for row in [header, *rows]:
-        click.echo("  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w)
-                             for i, (c, w) in enumerate(zip(row, widths))))
+    click.echo(json.dumps(result.as_json(), indent=2) if as_json else result.text(), nl=as_json)
 
 
 @click.command("export")
@@ -43,7 +29,7 @@ def info_command(files: tuple[str, ...], as_json: bool) -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
 def export_command(graph: str, fmt: str, output: str | None) -> None:
     """Export the ontology, one case, or everything."""
-    from iorkg.export import export, export_to_file
+    from iorkg.io.export import export, export_to_file
     from iorkg.store import KnowledgeGraph
 
     kg = KnowledgeGraph.shipped()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-FORMATS = ["table", "csv", "tsv", "json", "ttl", "jsonld"]
+FORMATS = ["table", "csv", "tsv", "json", "ttl", "jsonld"]  # iorkg.query.render.RESULT_FORMATS
 
 
 def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -44,38 +44,16 @@ def query_command(args: tuple[str, ...], sparql: str | None, params: tuple[str, 
     if endpoint:
         if files:
             raise click.UsageError("--endpoint queries the endpoint's data; give no data files with it")
-        from iorkg.queries import run_remote
+        from iorkg.query.remote import run_remote
 
         result = run_remote(endpoint, query, bound)
     else:
         import iorkg
-        from iorkg.queries import run_query
 
-        result = run_query(iorkg.open(*files), query, bound)
-    click.echo(_render(result, fmt, width), nl=False)
+        result = iorkg.open(*files).query(query, **bound)
+    from iorkg.query.render import render_result
 
-
-def _render(result, fmt: str | None, width: int | None) -> str:
-    """The result in the chosen format, ending with a newline."""
-    import shutil
-
-    from iorkg.errors import InputError
-
-    if result.kind == "graph":
-        fmt = fmt or "ttl"
-        if fmt not in ("ttl", "jsonld"):
-            raise InputError(None, f"a CONSTRUCT or DESCRIBE gives RDF: use --format ttl or jsonld, not {fmt}")
-        text = result.serialize(fmt)
-    else:
-        fmt = fmt or "table"
-        if fmt in ("ttl", "jsonld"):
-            raise InputError(None, f"--format {fmt} is for CONSTRUCT and DESCRIBE; a {result.kind.upper()} "
-                                   "gives table, csv, tsv or json")
-        if fmt == "table":
-            text = result.to_table(width or shutil.get_terminal_size((160, 24)).columns)
-        else:
-            text = {"csv": result.to_csv, "tsv": result.to_tsv, "json": result.to_json}[fmt]()
-    return text if text.endswith("\n") else text + "\n"
+    click.echo(render_result(result, fmt, width), nl=False)
 
 
 @click.command("queries")
@@ -83,25 +61,6 @@ def _render(result, fmt: str | None, width: int | None) -> str:
 @click.option("--verbose", "-v", is_flag=True, help="Also print each question, its graphs and its inference.")
 def queries_command(as_json: bool, verbose: bool) -> None:
     """List the competency questions: name, title and parameters."""
-    import json
+    from iorkg.query.render import catalogue_json, catalogue_text
 
-    from iorkg.queries import catalogue
-
-    infos = catalogue()
-    if as_json:
-        click.echo(json.dumps([{"name": i.name, "title": i.title, "question": i.question,
-                                "params": [vars(p) for p in i.params], "graphs": i.graphs,
-                                "inference": i.inference, "columns": i.columns} for i in infos], indent=2))
-        return
-    rows = [(i.name, i.title, ", ".join(f"{p.name} ({p.type})" for p in i.params) or "-") for i in infos]
-    header = ("name", "title", "params")
-    widths = [max(len(r[c]) for r in [header, *rows]) for c in range(3)]
-    for row in [header, tuple("-" * w for w in widths), *rows]:
-        click.echo("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
-    if verbose:
-        for info in infos:
-            click.echo(f"\n{info.name}: {info.title}\n  question: {info.question}")
-            for p in info.params:
-                default = p.default if p.default is not None else "none"
-                click.echo(f"  param {p.name} ({p.type}, default {default}): {p.description}")
-            click.echo(f"  graphs: {info.graphs}\n  inference: {info.inference}")
+    click.echo(catalogue_json() if as_json else catalogue_text(verbose), nl=False)

@@ -17,8 +17,8 @@ def reason_command(files: tuple[str, ...], batch: int, fmt: str, output: str | N
     """Write the triples OWL 2 RL entails and no graph asserts (the graph
     https://w3id.org/iorkg/graph/inferred), reasoned case by case with reasonable."""
     import iorkg
-    from iorkg.inference import INFERRED_GRAPH, materialize
-    from iorkg.rdfio import atomic_write
+    from iorkg.reason.closure import INFERRED_GRAPH, materialize
+    from iorkg.rdf.files import atomic_write
 
     kg = iorkg.open(*files)
     added = materialize(kg, batch=batch)

@@ -32,7 +32,7 @@ def validate_command(files: tuple[str, ...], input_format: str | None, fmt: str,
     """
     import json
 
-    from iorkg.validation import DEFAULT_GROUPS, GROUPS, validate
+    from iorkg.validate import DEFAULT_GROUPS, GROUPS, validate
 
     chosen = GROUPS if "all" in groups else (tuple(dict.fromkeys(groups)) or DEFAULT_GROUPS)
     result = validate(list(files) or None, engine=engine, groups=chosen,

@@ -11,18 +11,15 @@ import re
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Iterable
 
-from .namespaces import PREFIXES, RDF, RDFS, SKOS
+from ..namespaces import RDF, RDFS, SHAPES, SKOS, compact, compact_text
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
     import rdflib
 
 SH = "http://www.w3.org/ns/shacl#"
-SHAPES = "https://w3id.org/iorkg/shapes/"
 SEVERITY_NAMES = {SH + "Violation": "violation", SH + "Warning": "warning", SH + "Info": "info"}
 SEVERITY_ORDER = {"violation": 0, "warning": 1, "info": 2}
-_PREFIXES = {**PREFIXES, "iorkgsh": SHAPES}
-_IRI = re.compile(r"<?(https?://[^\s<>\"{}|\\^`,;)]+)>?")
 
 
 @dataclass(frozen=True)
@@ -58,27 +55,6 @@ class Finding:
     def as_dict(self) -> dict:
         """The finding as plain JSON-ready data."""
         return asdict(self)
-
-
-def compact(iri: str) -> str:
-    """`prefix:local` for IRIs in a namespace iorkg knows, else `<iri>`."""
-    for prefix, namespace in sorted(_PREFIXES.items(), key=lambda p: -len(p[1])):
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            local = iri[len(namespace):]
-            if re.fullmatch(r"[A-Za-z_][\w.\-]*", local) and not local.endswith("."):
-                return f"{prefix}:{local}"
-    return f"<{iri}>"
-
-
-def compact_text(text: str) -> str:
-    """A message with the IRIs of known namespaces written as `prefix:local`."""
-    def replace(match: re.Match) -> str:
-        iri = match.group(1)
-        # A bare IRI at the end of a sentence: the full stop is prose, not part of the IRI.
-        stop = "" if match.group(0).endswith(">") else iri[len(iri.rstrip(".")):]
-        short = compact(iri[:len(iri) - len(stop)])
-        return short + stop if not short.startswith("<") else match.group(0)
-    return _IRI.sub(replace, text)
 
 
 def rules_of(shapes_graph: "rdflib.Graph", groups: dict[str, str]) -> dict[str, Rule]:

@@ -1,4 +1,4 @@
-"""OWL reasoning: HermiT consistency checks (through owlready2) and OWL 2 RL materialisation."""
+"""OWL 2 DL consistency: HermiT (through owlready2) on the union of a knowledge graph's graphs."""
 
 from __future__ import annotations
 
@@ -9,12 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import EnvironmentProblem
+from ..errors import EnvironmentProblem
 
 if TYPE_CHECKING:  # pragma: no cover
-    import rdflib
-
-    from .store import KnowledgeGraph
+    from ..store import KnowledgeGraph
 
 
 @dataclass
@@ -80,27 +78,3 @@ def check_consistency(kg: "KnowledgeGraph", graphs: list[str] | None = None) -> 
         world.close()
     return ConsistencyResult(True, "HermiT", time.perf_counter() - started, triples,
                              unsatisfiable)
-
-
-def materialize(graph: "rdflib.Graph", engine: str = "reasonable") -> "rdflib.Graph":
-    """The OWL 2 RL closure of a graph: `reasonable` (Rust, default) or `owlrl` (reference)."""
-    import rdflib
-
-    if engine == "reasonable":
-        import reasonable
-
-        reasoner = reasonable.PyReasoner()
-        reasoner.from_graph(graph)
-        closure = rdflib.Graph()
-        for triple in reasoner.reason():
-            closure.add(triple)
-        return closure
-    if engine == "owlrl":
-        import owlrl
-
-        closure = rdflib.Graph()
-        for triple in graph:
-            closure.add(triple)
-        owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(closure)
-        return closure
-    raise ValueError(f"unknown OWL RL engine {engine!r}; expected reasonable or owlrl")

@@ -6,8 +6,6 @@ literals as the files wrote them, so validation reads files itself (`from_paths`
 files a `KnowledgeGraph` was loaded from (`from_knowledge_graph`), and only where the store holds
 more than its files does it fall back to the store's quads, giving integer values back the
 derived integer type their shape expects when they fit it (`restore_integer_types`).
-
-Also here: the dataset rule `one-case-per-graph`, which needs the named graphs that the union hides.
 """
 
 from __future__ import annotations
@@ -16,17 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from .namespaces import IORKG, RDF, XSD
-from .rdfio import format_named, parse_quads
+from ..namespaces import IORKG, RDF, XSD
+from ..rdf.files import parse_quads
+from ..rdf.formats import format_named
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
 
-    from .store import KnowledgeGraph
+    from ..store import KnowledgeGraph
 
-CASE = IORKG + "Case"
-IN_CASE = IORKG + "inCase"
-TYPE = RDF + "type"
 
 # Derived integer types and the bounds of their value space (None: unbounded).
 INTEGER_TYPES: dict[str, tuple[int | None, int | None]] = {
@@ -77,21 +73,6 @@ class ValidationData:
             done |= wanted
             wanted = {q.subject for q in found if q.object in wanted and q.subject not in done}
         return store
-
-
-def shipped_entries(names: Iterable[str] | None = None) -> list[tuple[Path, str]]:
-    """(file, graph IRI) of the shipped graphs: all of them, or those named."""
-    from .catalog import CATALOG_FILE, graph_named, shipped_graphs
-    from .namespaces import GRAPH_BASE, ONTOLOGY_IRI
-    from .resources import ontology_path, resource_root
-
-    if names is not None and not (resource_root() / CATALOG_FILE).is_file():
-        # Without a catalogue the ontology and shared graph are still where resources says.
-        known = {"ontology": (ontology_path(), ONTOLOGY_IRI),
-                 "shared": (resource_root() / "data" / "shared.ttl", GRAPH_BASE + "shared")}
-        return [known[n] for n in names if n in known and known[n][0].is_file()]
-    entries = shipped_graphs() if names is None else [graph_named(n) for n in names]
-    return [(e.path, e.iri) for e in entries]
 
 
 def from_paths(paths: Sequence[str | Path], input_format: str | None = None,
@@ -189,60 +170,3 @@ def restore_integer_types(quads: list, expected: dict[str, str]) -> list:
                             q.graph_name)
         out.append(q)
     return out
-
-
-@dataclass(frozen=True)
-class GraphProblem:
-    """A breach of `one-case-per-graph`: the node, the graph and what is wrong."""
-
-    focus: "pyoxigraph.NamedNode | pyoxigraph.BlankNode"
-    graph: str
-    message: str
-    value: object = None
-
-
-def case_graph_problems(quads: Iterable["pyoxigraph.Quad"]) -> list[GraphProblem]:
-    """Named graphs that hold case nodes but not exactly one iorkg:Case, or nodes of another case.
-
-    Graphs named after a file (triples of Turtle, N-Triples or RDF/XML files) and the default
-    graph are not case graphs: cases merged there are told apart by iorkg:inCase alone.
-    """
-    import pyoxigraph as ox
-
-    type_node, case_node, in_case = ox.NamedNode(TYPE), ox.NamedNode(CASE), ox.NamedNode(IN_CASE)
-    cases: dict[str, set] = {}
-    members: dict[str, list[tuple[object, object]]] = {}
-    for q in quads:
-        predicate = q.predicate
-        if predicate == in_case:
-            key = members
-        elif predicate == type_node and q.object == case_node:
-            key = cases
-        else:
-            continue
-        graph = q.graph_name
-        if isinstance(graph, ox.DefaultGraph) or graph.value.startswith("file:"):
-            continue
-        if key is cases:
-            cases.setdefault(graph.value, set()).add(q.subject)
-        else:
-            members.setdefault(graph.value, []).append((q.subject, q.object))
-    problems: list[GraphProblem] = []
-    for graph in sorted(set(cases) | set(members)):
-        held = cases.get(graph, set())
-        if len(held) > 1:
-            names = ", ".join(sorted(str(c) for c in held))
-            problems.extend(GraphProblem(c, graph, f"The graph <{graph}> holds {len(held)} cases "
-                                                   f"({names}); a case graph holds exactly one.")
-                            for c in sorted(held, key=str))
-        elif not held:
-            first = sorted(members[graph], key=lambda m: str(m[0]))[0][0]
-            problems.append(GraphProblem(first, graph, f"The graph <{graph}> holds case nodes but no "
-                                                       "iorkg:Case node."))
-        else:
-            (case,) = held
-            for node, other in sorted(set(members.get(graph, [])), key=lambda m: (str(m[0]), str(m[1]))):
-                if other != case:
-                    problems.append(GraphProblem(node, graph, f"This node lies in the graph of case "
-                                                              f"{case} but is in case {other}.", other))
-    return problems

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .rdfio import atomic_write, format_named
-from .store import KnowledgeGraph
+from ..rdf.files import atomic_write
+from ..rdf.formats import format_named
+from ..store import KnowledgeGraph
 
 
 def export(kg: KnowledgeGraph, graph: str = "all", fmt: str = "ttl") -> bytes:
@@ -13,7 +14,7 @@ def export(kg: KnowledgeGraph, graph: str = "all", fmt: str = "ttl") -> bytes:
 
     Triple formats (ttl, nt, xml) merge the chosen graphs; quad formats keep them apart.
     """
-    from .catalog import graph_named
+    from ..catalog import graph_named
 
     iri = None if graph == "all" else _graph_iri(kg, graph, graph_named)
     return kg.serialize(format_named(fmt), iri)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import textwrap
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .results import QueryResult
 
 MIN_COLUMN = 8
 LONGEST_WORD = 24
@@ -14,18 +17,12 @@ def cell_text(term: Any, compact: bool = True) -> str:
     """What a table shows for one term: prefixed IRIs, lexical forms, nothing for unbound."""
     import pyoxigraph as ox
 
-    from .namespaces import PREFIXES
+    from ..namespaces import compact as shorten
 
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        if compact:
-            best = max((iri for iri in PREFIXES.values() if term.value.startswith(iri)),
-                       key=len, default=None)
-            if best is not None:
-                prefix = next(p for p, i in PREFIXES.items() if i == best)
-                return f"{prefix}:{term.value[len(best):]}"
-        return term.value
+        return shorten(term.value, brackets=False) if compact else term.value
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     if isinstance(term, ox.Literal):
@@ -85,3 +82,63 @@ def render_table(variables: Sequence[str], rows: Sequence[Sequence[Any]], width:
         out.pop()
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out)
+
+
+RESULT_FORMATS = ("table", "csv", "tsv", "json", "ttl", "jsonld")
+
+
+def render_result(result: "QueryResult", fmt: str | None = None, width: int | None = None) -> str:
+    """A query result in a format people or programs read (table, csv, tsv, json; ttl or jsonld
+    for CONSTRUCT and DESCRIBE), ending with a newline; tables fit `width` (default: the terminal)."""
+    import shutil
+
+    from ..errors import InputError
+
+    if result.kind == "graph":
+        fmt = fmt or "ttl"
+        if fmt not in ("ttl", "jsonld"):
+            raise InputError(None, f"a CONSTRUCT or DESCRIBE gives RDF: use --format ttl or jsonld, not {fmt}")
+        text = result.serialize(fmt)
+    else:
+        fmt = fmt or "table"
+        if fmt in ("ttl", "jsonld"):
+            raise InputError(None, f"--format {fmt} is for CONSTRUCT and DESCRIBE; a {result.kind.upper()} "
+                                   "gives table, csv, tsv or json")
+        if fmt == "table":
+            text = result.to_table(width or shutil.get_terminal_size((160, 24)).columns)
+        else:
+            text = {"csv": result.to_csv, "tsv": result.to_tsv, "json": result.to_json}[fmt]()
+    return text if text.endswith("\n") else text + "\n"
+
+
+def catalogue_text(verbose: bool = False) -> str:
+    """The competency questions as an aligned list (name, title, parameters); `verbose` adds
+    each question, its parameters, graphs and inference."""
+    from .catalogue import catalogue
+
+    infos = catalogue()
+    rows = [(i.name, i.title, ", ".join(f"{p.name} ({p.type})" for p in i.params) or "-") for i in infos]
+    header = ("name", "title", "params")
+    widths = [max(len(r[c]) for r in [header, *rows]) for c in range(3)]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip()
+             for row in [header, tuple("-" * w for w in widths), *rows]]
+    if verbose:
+        for info in infos:
+            lines.append(f"\n{info.name}: {info.title}\n  question: {info.question}")
+            for p in info.params:
+                default = p.default if p.default is not None else "none"
+                lines.append(f"  param {p.name} ({p.type}, default {default}): {p.description}")
+            lines.append(f"  graphs: {info.graphs}\n  inference: {info.inference}")
+    return "\n".join(lines) + "\n"
+
+
+def catalogue_json() -> str:
+    """The competency questions as JSON: name, title, question, parameters, graphs, inference, columns."""
+    import json
+
+    from .catalogue import catalogue
+
+    return json.dumps([{"name": i.name, "title": i.title, "question": i.question,
+                        "params": [vars(p) for p in i.params], "graphs": i.graphs,
+                        "inference": i.inference, "columns": i.columns} for i in catalogue()],
+                      indent=2) + "\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-from .errors import EnvironmentProblem, InputError
+from ..errors import EnvironmentProblem, InputError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -190,7 +190,7 @@ class QueryResult:
         """The triples of a CONSTRUCT or DESCRIBE in Turtle (`ttl`), JSON-LD (`jsonld`) or N-Triples (`nt`)."""
         import pyoxigraph as ox
 
-        from .namespaces import PREFIXES
+        from ..namespaces import PREFIXES
 
         self._need("graph", f"{fmt} output")
         formats = {"ttl": ox.RdfFormat.TURTLE, "turtle": ox.RdfFormat.TURTLE,
@@ -222,7 +222,7 @@ class QueryResult:
     def to_table(self, width: int = 120, compact: bool = True) -> str:
         """An aligned text table, long cells wrapped so that a line fits in `width` characters;
         IRIs shortened with iorkg's prefixes when `compact`."""
-        from .table import render_table
+        from .render import render_table
 
         if self.kind == "ask":
             return "true" if self.boolean else "false"

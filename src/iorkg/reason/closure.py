@@ -20,12 +20,12 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from .terms import to_pyoxigraph, to_rdflib
+from ..rdf.terms import to_pyoxigraph, to_rdflib
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
 
-    from .store import KnowledgeGraph
+    from ..store import KnowledgeGraph
 
 INFERRED_GRAPH = "https://w3id.org/iorkg/graph/inferred"
 DEFAULT_BATCH = 20
@@ -74,9 +74,7 @@ def apply_chains(chains: list[tuple], triples: Iterable[tuple]) -> list[tuple]:
 
 def case_graphs_of(kg: "KnowledgeGraph") -> tuple[list[str], list[str]]:
     """(background graphs, case graphs) of a knowledge graph, each sorted."""
-    from .incremental import case_graphs
-
-    cases = case_graphs(kg) - {INFERRED_GRAPH}
+    cases = set(kg.case_graphs()) - {INFERRED_GRAPH}
     graphs = [g for g in kg.graphs() if g != INFERRED_GRAPH]
     return [g for g in graphs if g not in cases], [g for g in graphs if g in cases]
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping
 
-from .errors import InputError
+from ..errors import InputError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
@@ -52,7 +52,7 @@ def parse_iri(value: str, name: str = "value") -> "pyoxigraph.NamedNode":
     """
     import pyoxigraph as ox
 
-    from .namespaces import PREFIXES
+    from ..namespaces import PREFIXES
 
     text = value.strip()
     if text.startswith("<") and text.endswith(">"):
@@ -115,7 +115,7 @@ def parse_value(value: object, type_name: str | None, name: str = "value") -> "p
 
 
 def _looks_like_iri(text: str) -> bool:
-    from .namespaces import PREFIXES
+    from ..namespaces import PREFIXES
 
     if text.startswith("<") and text.endswith(">"):
         return True

@@ -1,0 +1,1 @@
+"""Generic RDF plumbing: formats, files and terms. Knows no iorkg vocabulary."""

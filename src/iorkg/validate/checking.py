@@ -1,0 +1,137 @@
+"""One validation run on prepared data: the SHACL engine, the dataset rules beside it, and the
+`ValidationResult` with readable findings."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from ..rdf.terms import to_pyoxigraph, to_rdflib
+from .data import ValidationData
+from .dataset_rules import GraphProblem, case_graph_problems
+from .engines import ENGINE_NAMES, quiet_rdflib, run_engine
+from .findings import Finding, Labeller, count_line, findings_of, render_text
+from .shapes import ONE_CASE_PER_GRAPH, load_shapes
+
+if TYPE_CHECKING:  # pragma: no cover
+    import rdflib
+
+    from ..reason.consistency import ConsistencyResult
+
+
+@dataclass
+class ValidationResult:
+    """The verdict, the standard SHACL report graph, the findings, and how the run went."""
+
+    conforms: bool
+    report_graph: "rdflib.Graph"
+    results: list[Finding]
+    engine: str
+    groups: tuple[str, ...]
+    triples: int
+    seconds: float
+    consistency: "ConsistencyResult | None" = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def violations(self) -> list[Finding]:
+        """The findings that make the data invalid."""
+        return [f for f in self.results if f.severity == "violation"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        """Soft advice: findings that do not make the data invalid."""
+        return [f for f in self.results if f.severity != "violation"]
+
+    def summary(self) -> str:
+        """One line: the verdict, the counts, the rules broken, the engine and the time."""
+        verdict = "VALID" if self.conforms else "INVALID"
+        broken = sorted({f.rule for f in self.violations})
+        rules = f"; rules broken: {', '.join(broken)}" if broken else ""
+        owl = f"; OWL: {self.consistency.text}" if self.consistency is not None else ""
+        return (f"{verdict}: {count_line(self.results)}{rules} ({ENGINE_NAMES[self.engine]}, "
+                f"groups {'+'.join(self.groups)}, {self.triples:,} triples, {self.seconds:.2f} s{owl})")
+
+    @property
+    def text(self) -> str:
+        """The readable report: findings grouped by node, then the summary line."""
+        notes = "".join(f"note: {n}\n" for n in self.notes)
+        return notes + render_text(self.results, self.summary())
+
+    def as_json(self) -> dict:
+        """The documented JSON form (see docs/validation.md)."""
+        data = {"conforms": self.conforms, "summary": self.summary(), "engine": ENGINE_NAMES[self.engine],
+                "groups": list(self.groups), "triples": self.triples, "seconds": round(self.seconds, 3),
+                "violations": len(self.violations), "warnings": len(self.warnings),
+                "results": [f.as_dict() for f in self.results], "notes": self.notes}
+        if self.consistency is not None:
+            data["owl_consistency"] = {"consistent": self.consistency.consistent,
+                                       "reasoner": self.consistency.reasoner,
+                                       "text": self.consistency.text}
+        return data
+
+
+def add_results(report: "rdflib.Graph", items: Iterable[tuple[object, str, str, object, str]]) -> None:
+    """Add validation results (focus, shape, message, value, component) to a report graph."""
+    import rdflib
+    from rdflib.namespace import RDF, SH
+
+    reports = list(report.subjects(RDF.type, SH.ValidationReport))
+    root = reports[0] if reports else rdflib.BNode()
+    if not reports:
+        report.add((root, RDF.type, SH.ValidationReport))
+    for focus, shape, message, value, component in items:
+        node = rdflib.BNode()
+        report.add((root, SH.result, node))
+        report.add((node, RDF.type, SH.ValidationResult))
+        report.add((node, SH.focusNode, to_rdflib(focus)))
+        report.add((node, SH.resultSeverity, SH.Violation))
+        report.add((node, SH.sourceShape, rdflib.URIRef(shape)))
+        report.add((node, SH.sourceConstraintComponent, rdflib.URIRef(str(SH) + component)))
+        report.add((node, SH.resultMessage, rdflib.Literal(message, lang="en")))
+        if value is not None:
+            report.add((node, SH.value, to_rdflib(value)))
+
+
+def set_conforms(report: "rdflib.Graph", conforms: bool) -> None:
+    import rdflib
+    from rdflib.namespace import RDF, SH
+
+    for root in report.subjects(RDF.type, SH.ValidationReport):
+        report.set((root, SH.conforms, rdflib.Literal(conforms)))
+
+
+def check(data: ValidationData, engine: str, groups: tuple[str, ...],
+          shapes: Sequence[str | Path] | None, started: float,
+          extra: list[tuple[object, str, str, object, str]] | None = None) -> ValidationResult:
+    """Run the SHACL engine and the dataset rules on prepared data; build the result."""
+    shapes_graph, rules = load_shapes(groups, shapes)
+    with quiet_rdflib():
+        _, report = run_engine(engine, data, shapes_graph)
+    added = list(extra or [])
+    if ONE_CASE_PER_GRAPH in rules:
+        added.extend(_graph_problem_item(p) for p in case_graph_problems(data.quads))
+    add_results(report, added)
+    focus = {to_pyoxigraph(n) for n in _focus_nodes(report)}
+    with quiet_rdflib():
+        findings = findings_of(report, rules, Labeller(data.neighbourhood_store(focus))) if focus else []
+    conforms = not any(f.severity == "violation" for f in findings)
+    set_conforms(report, conforms)
+    return ValidationResult(conforms, report, findings, engine, tuple(groups), len(data.quads),
+                            time.perf_counter() - started, notes=list(data.notes))
+
+
+def _focus_nodes(report: "rdflib.Graph") -> set:
+    from rdflib.namespace import SH
+
+    return {report.value(r, SH.focusNode) for r in report.objects(None, SH.result)} - {None}
+
+
+def _graph_problem_item(problem: GraphProblem) -> tuple[object, str, str, object, str]:
+    import pyoxigraph as ox
+
+    return (problem.focus, ONE_CASE_PER_GRAPH, problem.message,
+            problem.value if problem.value is not None else ox.NamedNode(problem.graph),
+            "SPARQLConstraintComponent")
