@@ -148,8 +148,8 @@ def needs_shapes(ctx: Context) -> str | None:
 
 
 def needs_validation(ctx: Context) -> str | None:
-    if not _module_exists("iorkg.validation"):
-        return "iorkg.validation does not exist yet"
+    if not _module_exists("iorkg.validate"):
+        return "iorkg.validate does not exist yet"
     return needs_shapes(ctx)
 
 
@@ -157,7 +157,7 @@ def needs_validate_addition(ctx: Context) -> str | None:
     missing = needs_validation(ctx)
     if missing:
         return missing
-    import iorkg.validation as validation
+    import iorkg.validate as validation
 
     return None if hasattr(validation, "validate_addition") else "validate_addition does not exist yet"
 
@@ -242,13 +242,13 @@ FALLBACK_QUERIES = {
 def query_catalogue(ctx: Context) -> list[tuple[str, str, dict]]:
     """(name, SPARQL text, parameters) of every competency question.
 
-    The catalogue of `iorkg.queries` when it exists, else the `.rq` files of `queries/` as
+    The catalogue of `iorkg.query.catalogue` when it exists, else the `.rq` files of `queries/` as
     written, else a few representative queries of the benchmark's own (`bench-*`).
     """
     from iorkg.namespaces import sparql_prefixes
 
-    if _module_exists("iorkg.queries"):
-        from iorkg import queries
+    if _module_exists("iorkg.query.catalogue"):
+        from iorkg.query import catalogue as queries
 
         if hasattr(queries, "catalogue"):
             out = []
@@ -267,9 +267,9 @@ def query_catalogue(ctx: Context) -> list[tuple[str, str, dict]]:
 
 def _queries_from_files() -> bool:
     """True while the queries module has no catalogue (the step then runs the .rq files)."""
-    if not _module_exists("iorkg.queries"):
+    if not _module_exists("iorkg.query.catalogue"):
         return True
-    from iorkg import queries
+    from iorkg.query import catalogue as queries
 
     return not hasattr(queries, "catalogue")
 
@@ -426,7 +426,7 @@ def query_iorkg(ctx: Context) -> list[Sample]:
         return kg
 
     kg, setup = timed(build)
-    use_library = _module_exists("iorkg.queries") and not query_catalogue(ctx)[0][0].startswith("bench-") \
+    use_library = _module_exists("iorkg.query.catalogue") and not query_catalogue(ctx)[0][0].startswith("bench-") \
         and not _queries_from_files()
 
     def run(name: str, text: str, params: dict) -> int:
@@ -491,10 +491,35 @@ def _load_graph_for_reasoning(ctx: Context):
     return graph
 
 
+def reference_closure(graph: "rdflib.Graph", engine: str = "reasonable") -> "rdflib.Graph":
+    """The OWL 2 RL closure of a whole rdflib graph at once: `reasonable` or `owlrl` (the
+    alternatives iorkg.reason.closure is measured against)."""
+    import rdflib
+
+    if engine == "reasonable":
+        import reasonable
+
+        reasoner = reasonable.PyReasoner()
+        reasoner.from_graph(graph)
+        closure = rdflib.Graph()
+        for triple in reasoner.reason():
+            closure.add(triple)
+        return closure
+    if engine == "owlrl":
+        import owlrl
+
+        closure = rdflib.Graph()
+        for triple in graph:
+            closure.add(triple)
+        owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(closure)
+        return closure
+    raise ValueError(f"unknown OWL RL engine {engine!r}; expected reasonable or owlrl")
+
+
 @engine("reason", "owlrl", reference=True, max_size=1000)
 def reason_owlrl(ctx: Context) -> list[Sample]:
-    """owlrl DeductiveClosure(OWLRL_Semantics) through iorkg.reasoning.materialize."""
-    from iorkg.reasoning import materialize
+    """owlrl DeductiveClosure(OWLRL_Semantics) on an rdflib Graph (the pure-Python reference)."""
+    materialize = reference_closure
 
     graph, setup = timed(_load_graph_for_reasoning, ctx)
     closure, seconds = timed(materialize, graph, "owlrl")
@@ -503,8 +528,8 @@ def reason_owlrl(ctx: Context) -> list[Sample]:
 
 @engine("reason", "reasonable", max_size=1000)
 def reason_reasonable(ctx: Context) -> list[Sample]:
-    """reasonable (Rust) through iorkg.reasoning.materialize (closure copied into an rdflib Graph)."""
-    from iorkg.reasoning import materialize
+    """reasonable (Rust) on the whole rdflib Graph at once (closure copied into an rdflib Graph)."""
+    materialize = reference_closure
 
     graph, setup = timed(_load_graph_for_reasoning, ctx)
     closure, seconds = timed(materialize, graph, "reasonable")
@@ -544,7 +569,7 @@ def batched_closure(background: list, graphs: list[list], batch: int = 20) -> se
 
     import reasonable
 
-    from iorkg.inference import property_chains
+    from iorkg.reason.closure import property_chains
 
     chains = property_chains(background)
     seen: set = set()
@@ -558,7 +583,7 @@ def batched_closure(background: list, graphs: list[list], batch: int = 20) -> se
 
 
 def _batched(reasonable, chains, background, graphs, batch, seen):
-    from iorkg.inference import apply_chains
+    from iorkg.reason.closure import apply_chains
 
     for start in range(0, len(graphs), batch):
         data = background + [t for g in graphs[start:start + batch] for t in g]
@@ -579,10 +604,10 @@ def _batched(reasonable, chains, background, graphs, batch, seen):
 
 @engine("reason", "reasonable-files")
 def reason_reasonable_files(ctx: Context) -> list[Sample]:
-    """iorkg.inference.owl_rl_closure on a KnowledgeGraph: reasonable reads N-Triples chunks of `batch` cases."""
+    """iorkg.reason.closure.owl_rl_closure on a KnowledgeGraph: reasonable reads N-Triples chunks of `batch` cases."""
     import pyoxigraph as ox
 
-    from iorkg.inference import owl_rl_closure
+    from iorkg.reason.closure import owl_rl_closure
     from iorkg.store import KnowledgeGraph
 
     batch = int(ctx.options.get("reason_batch", 20))
@@ -677,7 +702,7 @@ def validate_pyshacl(ctx: Context) -> list[Sample]:
 
 
 def _validation_options(ctx: Context) -> dict:
-    """The options the library passes to the SHACL engine (mirrored from iorkg.validation)."""
+    """The options the library passes to the SHACL engine (mirrored from iorkg.validate)."""
     return dict(ctx.options.get("shacl_options", {"inference": "none", "advanced": True}))
 
 
@@ -727,9 +752,14 @@ def lossless_nquads(ctx: Context) -> str:
     "5"^^xsd:nonNegativeInteger comes back as "5"^^xsd:integer, which breaks sh:datatype checks.
     The corpus file passes through as bytes (its blank-node labels are unique per case).
     """
-    from iorkg.fastload import nquads_text
+    import pyoxigraph as ox
 
-    return nquads_text(ctx.background() + [(ctx.nquads, None)], rename_blank_nodes=False)
+    from iorkg.rdf.files import parse_quads
+
+    background = [q for path, graph in ctx.background() for q in parse_quads(path, graph=graph)]
+    text = ox.serialize(background, format=ox.RdfFormat.N_QUADS).decode("utf-8")
+    corpus = Path(ctx.nquads).read_text(encoding="utf-8")
+    return text + corpus + ("" if corpus.endswith("\n") or not corpus else "\n")
 
 
 @engine("validate", "pyshacl-turbo/nquads", needs=needs_shapes)
@@ -795,8 +825,8 @@ def validate_pyrudof(ctx: Context) -> list[Sample]:
 
 @engine("validate", "iorkg", needs=needs_validation)
 def validate_iorkg(ctx: Context) -> list[Sample]:
-    """iorkg.validation.validate on a KnowledgeGraph (the library's default engine)."""
-    from iorkg import validation
+    """iorkg.validate.validate on a KnowledgeGraph (the library's default engine)."""
+    from iorkg import validate as validation
     from iorkg.store import KnowledgeGraph
 
     _source_env(ctx)
@@ -882,7 +912,7 @@ def incremental_iorkg(ctx: Context) -> list[Sample]:
     """Add one case to a store of `size` valid cases: validate_addition, then a full validate."""
     import pyoxigraph as ox
 
-    from iorkg import validation
+    from iorkg import validate as validation
     from iorkg.store import KnowledgeGraph
 
     from .generate import generate_case, write_corpus

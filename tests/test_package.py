@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import sysconfig
 import venv
 import zipfile
 from pathlib import Path
@@ -26,10 +27,17 @@ def test_wheel_installs_and_runs_info_from_another_directory(repo, tmp_path):
     for folder, suffix in (("shapes", ".ttl"), ("queries", ".rq")):
         assert any(n.startswith(f"iorkg/_resources/{folder}/") and n.endswith(suffix) for n in names)
 
-    # dependencies come from this environment; iorkg itself only from the wheel
+    # A fresh environment that sees neither the base interpreter's packages nor this checkout:
+    # the dependencies come from the environment running the tests (its site-packages listed in
+    # a .pth file, whose own .pth hooks, such as an editable iorkg, are not run), iorkg only
+    # from the wheel.
     env_dir = tmp_path / "venv"
-    venv.EnvBuilder(system_site_packages=True, with_pip=True).create(env_dir)
+    venv.EnvBuilder(system_site_packages=False, with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
+    child_site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                                capture_output=True, text=True, check=True).stdout.strip()
+    ours = dict.fromkeys(sysconfig.get_paths()[k] for k in ("purelib", "platlib"))
+    Path(child_site, "iorkg-test-dependencies.pth").write_text("".join(f"{p}\n" for p in ours))
     subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", str(wheels[0])], check=True)
 
     elsewhere = tmp_path / "elsewhere"
@@ -41,6 +49,9 @@ def test_wheel_installs_and_runs_info_from_another_directory(repo, tmp_path):
     module_file, root = where.stdout.split()
     assert Path(module_file).is_relative_to(env_dir)
     assert Path(root).name == "_resources" and Path(root).is_relative_to(env_dir)
+    base = subprocess.run([str(python), "-c", "import sys; print(sys.base_prefix); print(sys.prefix)"],
+                          capture_output=True, text=True, check=True).stdout.split()
+    assert base[0] != base[1]  # a real virtual environment, not the base interpreter
 
     info = subprocess.run([str(env_dir / "bin" / "iorkg"), "info"], cwd=elsewhere, env=clean_env,
                           capture_output=True, text=True)

@@ -51,9 +51,7 @@ def query_command(args: tuple[str, ...], sparql: str | None, params: tuple[str, 
         import iorkg
 
         result = iorkg.open(*files).query(query, **bound)
-    from iorkg.query.render import render_result
-
-    click.echo(render_result(result, fmt, width), nl=False)
+    click.echo(result.render(fmt, width), nl=False)
 
 
 @click.command("queries")

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from typing import TYPE_CHECKING, Any, Sequence
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .results import QueryResult
+from typing import Any, Sequence
 
 MIN_COLUMN = 8
 LONGEST_WORD = 24
@@ -82,33 +79,6 @@ def render_table(variables: Sequence[str], rows: Sequence[Sequence[Any]], width:
         out.pop()
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out)
-
-
-RESULT_FORMATS = ("table", "csv", "tsv", "json", "ttl", "jsonld")
-
-
-def render_result(result: "QueryResult", fmt: str | None = None, width: int | None = None) -> str:
-    """A query result in a format people or programs read (table, csv, tsv, json; ttl or jsonld
-    for CONSTRUCT and DESCRIBE), ending with a newline; tables fit `width` (default: the terminal)."""
-    import shutil
-
-    from ..errors import InputError
-
-    if result.kind == "graph":
-        fmt = fmt or "ttl"
-        if fmt not in ("ttl", "jsonld"):
-            raise InputError(None, f"a CONSTRUCT or DESCRIBE gives RDF: use --format ttl or jsonld, not {fmt}")
-        text = result.serialize(fmt)
-    else:
-        fmt = fmt or "table"
-        if fmt in ("ttl", "jsonld"):
-            raise InputError(None, f"--format {fmt} is for CONSTRUCT and DESCRIBE; a {result.kind.upper()} "
-                                   "gives table, csv, tsv or json")
-        if fmt == "table":
-            text = result.to_table(width or shutil.get_terminal_size((160, 24)).columns)
-        else:
-            text = {"csv": result.to_csv, "tsv": result.to_tsv, "json": result.to_json}[fmt]()
-    return text if text.endswith("\n") else text + "\n"
 
 
 def catalogue_text(verbose: bool = False) -> str:

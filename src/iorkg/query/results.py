@@ -21,6 +21,7 @@ INTEGER_TYPES = {XSD + t for t in (
     "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
     "negativeInteger", "nonPositiveInteger", "unsignedLong", "unsignedInt", "unsignedShort",
     "unsignedByte")}
+RESULT_FORMATS = ("table", "csv", "tsv", "json", "ttl", "jsonld")
 FLOAT_TYPES = {XSD + "decimal", XSD + "double", XSD + "float"}
 
 
@@ -228,3 +229,27 @@ class QueryResult:
             return "true" if self.boolean else "false"
         self._need("select", "a table")
         return render_table(self.variables, self.terms, width, compact)
+
+    def render(self, fmt: str | None = None, width: int | None = None) -> str:
+        """The result as people or programs read it, ending with a newline: `table` (default for
+        SELECT and ASK; fits `width`, default the terminal's), `csv`, `tsv`, `json`, or `ttl`
+        (default for CONSTRUCT and DESCRIBE) and `jsonld`."""
+        import shutil
+
+        if self.kind == "graph":
+            fmt = fmt or "ttl"
+            if fmt not in ("ttl", "jsonld"):
+                raise InputError(None, f"a CONSTRUCT or DESCRIBE gives RDF: use --format ttl or jsonld, not {fmt}")
+            text = self.serialize(fmt)
+        else:
+            fmt = fmt or "table"
+            if fmt in ("ttl", "jsonld"):
+                raise InputError(None, f"--format {fmt} is for CONSTRUCT and DESCRIBE; a {self.kind.upper()} "
+                                       "gives table, csv, tsv or json")
+            if fmt == "table":
+                text = self.to_table(width or shutil.get_terminal_size((160, 24)).columns)
+            elif fmt in ("csv", "tsv", "json"):
+                text = {"csv": self.to_csv, "tsv": self.to_tsv, "json": self.to_json}[fmt]()
+            else:
+                raise InputError(None, f"unknown result format {fmt!r}; expected one of {', '.join(RESULT_FORMATS)}")
+        return text if text.endswith("\n") else text + "\n"
