@@ -1,12 +1,10 @@
 """OWL 2 DL hygiene, annotations, naming and connectedness of ontology/iorkg.ttl.
 
-The rules come from `iorkg.validate.ontology_lint` (loaded from the checkout's source file, so the test
-does not depend on how iorkg is installed); each test asserts that one rule finds nothing.
+The rules come from `iorkg.validate.ontology_lint` ; each test asserts that one rule finds nothing.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import sys
 from pathlib import Path
@@ -23,17 +21,9 @@ IORKGC = "https://w3id.org/iorkg/concept/"
 ONTOLOGY_IRI = URIRef("https://w3id.org/iorkg/ontology")
 
 
-def _load_report_module():
-    """The checkout's ontology_report module, whether or not iorkg is installed."""
-    name = "iorkg.validate.ontology_lint_under_test"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, REPO / "src" / "iorkg" / "validate" / "ontology_lint.py")
-        sys.modules[name] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sys.modules[name])
-    return sys.modules[name]
 
 
-report = _load_report_module()
+from iorkg.validate import ontology_lint as report  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -17,14 +17,18 @@ FORMAT_HELP = ("text: the readable report grouped by node; json: the findings as
 @click.option("--engine", default="turbo", show_default=True, type=click.Choice(["turbo", "pyshacl"]),
               help="SHACL engine: pyshacl-turbo (fast) or pyshacl (the reference).")
 @click.option("--group", "groups", multiple=True,
-              type=click.Choice(["structure", "consistency", "hygiene", "all"]),
+              type=click.Choice(["structure", "consistency", "all"]),
               help="Shape group to apply (repeatable); default: structure and consistency.")
 @click.option("--shapes", "shape_files", multiple=True, type=click.Path(dir_okay=False),
               help="Use these SHACL files instead of the shipped shapes (repeatable).")
 @click.option("--reason", is_flag=True,
               help="Also check OWL consistency of ontology and data with HermiT (needs Java).")
+@click.option("--ontology", "ontology_files", multiple=True, type=click.Path(dir_okay=False),
+              help="Lint this extension of the ontology (with the shipped ontology) for labels, "
+                   "definitions, declarations and naming, instead of validating case data (repeatable).")
 def validate_command(files: tuple[str, ...], input_format: str | None, fmt: str, engine: str,
-                     groups: tuple[str, ...], shape_files: tuple[str, ...], reason: bool) -> None:
+                     groups: tuple[str, ...], shape_files: tuple[str, ...], reason: bool,
+                     ontology_files: tuple[str, ...]) -> None:
     """Validate FILES (with the shipped ontology and shared graphs), or the shipped dataset.
 
     Exit code 0: valid; 1: a rule is broken; 2: the input cannot be read; 3: the machine lacks
@@ -32,8 +36,16 @@ def validate_command(files: tuple[str, ...], input_format: str | None, fmt: str,
     """
     import json
 
-    from iorkg.validate import DEFAULT_GROUPS, GROUPS, validate
+    from iorkg.validate import DEFAULT_GROUPS, GROUPS, lint_ontology, validate
 
+    if ontology_files:
+        if files:
+            raise click.UsageError("--ontology lints ontology files; give no case FILES with it")
+        linted = lint_ontology(ontology_files)
+        click.echo(json.dumps(linted.as_json(), indent=2) if fmt == "json" else linted.text(), nl=fmt == "json")
+        if not linted.ok:
+            raise click.exceptions.Exit(1)
+        return
     chosen = GROUPS if "all" in groups else (tuple(dict.fromkeys(groups)) or DEFAULT_GROUPS)
     result = validate(list(files) or None, engine=engine, groups=chosen,
                       shapes=list(shape_files) or None, reason=reason, input_format=input_format)

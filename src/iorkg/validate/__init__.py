@@ -4,8 +4,9 @@ a new case added to a store, both returning a `ValidationResult` with readable f
 The data graph is the union of every graph of the input together with the ontology (and the
 shared graph), so `sh:targetClass` and `sh:class` follow the ontology's `rdfs:subClassOf` and the
 generic rules know which iorkg terms exist; no OWL reasoner runs unless `reason=True`, which adds
-a HermiT consistency check of ontology plus data. The shapes live in `shapes/` in three groups:
-structure, consistency and hygiene (docs/validation.md lists the rules).
+a HermiT consistency check of ontology plus data. The shapes live in `shapes/` in two groups:
+structure and consistency (docs/validation.md lists the rules); `lint_ontology` checks the
+ontology itself (labels, definitions, declarations, naming), with the files that extend it.
 
 Engines: `turbo` (pyshacl-turbo, the default, measured faster) and `pyshacl` (the reference);
 both get the same options, `SHACL_OPTIONS`.
@@ -23,13 +24,14 @@ from .data import ValidationData, from_knowledge_graph, from_paths
 from .engines import ENGINE_NAMES, ENGINES, SHACL_OPTIONS, run_engine
 from .findings import Finding, Rule
 from .incremental import validate_addition
+from .ontology_lint import LintResult, lint_ontology
 from .shapes import (DEFAULT_GROUPS, GROUPS, LINK_WITHIN_CASE, NODE_IN_ONE_CASE, ONE_CASE_PER_GRAPH,
                      OWL_CONSISTENCY, load_shapes, shape_files)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..store import KnowledgeGraph
 
-__all__ = ["validate", "validate_addition", "ValidationResult", "Finding", "Rule", "load_shapes",
+__all__ = ["validate", "validate_addition", "lint_ontology", "LintResult", "ValidationResult", "Finding", "Rule", "load_shapes",
            "shape_files", "run_engine", "GROUPS", "DEFAULT_GROUPS", "ENGINES", "ENGINE_NAMES",
            "SHACL_OPTIONS", "ONE_CASE_PER_GRAPH", "NODE_IN_ONE_CASE", "LINK_WITHIN_CASE",
            "OWL_CONSISTENCY", "ValidationData"]

@@ -19,7 +19,8 @@
 | undeclared-datatype | a datatype outside the OWL 2 datatype map that is not declared `rdfs:Datatype` |
 | naming-convention | UpperCamelCase classes, lowerCamelCase properties, lowercase-hyphen concepts |
 
-Only the standard library is imported here; rdflib is imported where a graph is examined.
+`lint_ontology(files)` checks the shipped ontology together with files that extend it (the command
+`iorkg validate --ontology FILE`). rdflib is imported where a graph is examined.
 """
 
 from __future__ import annotations
@@ -27,23 +28,18 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+from ..errors import InputError
+from ..namespaces import DCTERMS, IORKG, IORKGC, OWL, RDF, RDFS, SKOS, VANN, XSD
 
 if TYPE_CHECKING:  # pragma: no cover
     import rdflib
 
-IORKG = "https://w3id.org/iorkg/ontology#"
-IORKGC = "https://w3id.org/iorkg/concept/"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-OWL = "http://www.w3.org/2002/07/owl#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-DCTERMS = "http://purl.org/dc/terms/"
-VANN = "http://purl.org/vocab/vann/"
 
 SEVERITY: dict[str, str] = {
-    "missing-label": "error", "missing-definition": "warning", "missing-defined-by": "warning",
+    "missing-label": "error", "missing-definition": "error", "missing-defined-by": "error",
     "duplicate-label": "error", "whitespace": "warning", "annotation-property-undeclared": "error",
     "undeclared-term": "error", "property-kind-clash": "error", "unused-term": "warning",
     "class-cycle": "error", "multiple-domains": "warning", "multiple-ranges": "warning",
@@ -279,3 +275,54 @@ def report_text(findings: list[Finding]) -> str:
     errors = sum(f.severity == "error" for f in findings)
     lines.append(f"{len(findings)} finding(s), {errors} error(s)")
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class LintResult:
+    """What linting an ontology found: the findings and the files read."""
+
+    findings: list[Finding]
+    files: list[str]
+
+    @property
+    def errors(self) -> list[Finding]:
+        """The findings that break the ontology's conventions (as opposed to advice)."""
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def text(self) -> str:
+        """The findings, then a verdict line naming the files."""
+        verdict = "ONTOLOGY OK" if self.ok else "ONTOLOGY HAS ERRORS"
+        return f"{report_text(self.findings)}\n{verdict}: {', '.join(self.files)}\n"
+
+    def as_json(self) -> dict:
+        return {"ok": self.ok, "files": self.files,
+                "findings": [vars(f) for f in self.findings], "errors": len(self.errors)}
+
+
+def lint_ontology(files: Sequence[str | Path] = (), with_shipped: bool = True) -> LintResult:
+    """The hygiene findings of the shipped ontology together with `files` that extend it.
+
+    Raises InputError for a file that cannot be read.
+    """
+    import rdflib
+
+    from ..rdf.formats import guess_format
+    from ..resources import ontology_path
+
+    paths = ([ontology_path()] if with_shipped else []) + [Path(f) for f in files]
+    graph = rdflib.Graph()
+    for path in paths:
+        if not path.is_file():
+            raise InputError(path, "no such file")
+        fmt = guess_format(path)
+        rdflib_format = {"ttl": "turtle", "nt": "nt", "xml": "xml", "jsonld": "json-ld",
+                         "trig": "trig", "nq": "nquads"}[fmt.name]
+        try:
+            graph.parse(path, format=rdflib_format)
+        except Exception as exc:  # rdflib raises many kinds of syntax errors
+            raise InputError(path, f"cannot read the ontology: {' '.join(str(exc).split())[:300]}") from None
+    return LintResult(check_ontology(graph), [str(p) for p in paths])

@@ -1,4 +1,5 @@
-"""The shipped SHACL shapes: their groups, files and rules, read once and cached."""
+"""The shipped SHACL shapes: their groups (structure, consistency), files and rules, read once and
+cached. The ontology's own hygiene is linted by `ontology_lint`, not by shapes."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from .findings import Rule, rules_of
 if TYPE_CHECKING:  # pragma: no cover
     import rdflib
 
-GROUPS = ("structure", "consistency", "hygiene")
+GROUPS = ("structure", "consistency")
 DEFAULT_GROUPS = ("structure", "consistency")
 ONE_CASE_PER_GRAPH = SHAPES + "one-case-per-graph"
 NODE_IN_ONE_CASE = SHAPES + "node-in-one-case"
