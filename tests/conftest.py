@@ -28,3 +28,14 @@ def shipped_kg():
     from iorkg.store import KnowledgeGraph
 
     return KnowledgeGraph.shipped()
+
+
+@pytest.fixture(autouse=True)
+def fixture_sources(monkeypatch):
+    """Source texts of the small fixtures are found wherever a test copies a fixture to: the
+    fixtures' folder is searched after any folder the environment already names."""
+    import os
+
+    existing = os.environ.get("IORKG_SOURCE_DIR", "")
+    folders = [p for p in existing.split(os.pathsep) if p] + [str(DATA / "shapes")]
+    monkeypatch.setenv("IORKG_SOURCE_DIR", os.pathsep.join(folders))

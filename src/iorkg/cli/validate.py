@@ -17,17 +17,23 @@ FORMAT_HELP = ("text: the readable report grouped by node; json: the findings as
 @click.option("--engine", default="turbo", show_default=True, type=click.Choice(["turbo", "pyshacl"]),
               help="SHACL engine: pyshacl-turbo (fast) or pyshacl (the reference).")
 @click.option("--group", "groups", multiple=True,
-              type=click.Choice(["structure", "consistency", "all"]),
-              help="Shape group to apply (repeatable); default: structure and consistency.")
+              type=click.Choice(["structure", "consistency", "evidence", "all"]),
+              help="Rule group to apply (repeatable); default: all three (structure, consistency, evidence).")
 @click.option("--shapes", "shape_files", multiple=True, type=click.Path(dir_okay=False),
               help="Use these SHACL files instead of the shipped shapes (repeatable).")
 @click.option("--reason", is_flag=True,
               help="Also check OWL consistency of ontology and data with HermiT (needs Java).")
+@click.option("--sources", "source_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="A folder holding the source texts that evidence quotes (repeatable); searched after "
+                   "the data files' own folders.")
+@click.option("--require-sources", is_flag=True,
+              help="A source text that cannot be found is a violation (exit 1), not a warning.")
 @click.option("--ontology", "ontology_files", multiple=True, type=click.Path(dir_okay=False),
               help="Lint this extension of the ontology (with the shipped ontology) for labels, "
                    "definitions, declarations and naming, instead of validating case data (repeatable).")
 def validate_command(files: tuple[str, ...], input_format: str | None, fmt: str, engine: str,
                      groups: tuple[str, ...], shape_files: tuple[str, ...], reason: bool,
+                     source_dirs: tuple[str, ...], require_sources: bool,
                      ontology_files: tuple[str, ...]) -> None:
     """Validate FILES (with the shipped ontology and shared graphs), or the shipped dataset.
 
@@ -48,7 +54,8 @@ def validate_command(files: tuple[str, ...], input_format: str | None, fmt: str,
         return
     chosen = GROUPS if "all" in groups else (tuple(dict.fromkeys(groups)) or DEFAULT_GROUPS)
     result = validate(list(files) or None, engine=engine, groups=chosen,
-                      shapes=list(shape_files) or None, reason=reason, input_format=input_format)
+                      shapes=list(shape_files) or None, reason=reason, input_format=input_format,
+                      sources=source_dirs, require_sources=require_sources)
     if fmt == "text":
         click.echo(result.text, nl=False)
     elif fmt == "json":

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from ..errors import EnvironmentProblem, InputError
-from .checking import ValidationResult, add_results, check, set_conforms
+from .checking import ValidationResult, add_results, run_checks, set_conforms
 from .data import ValidationData, from_knowledge_graph, from_paths
 from .engines import ENGINE_NAMES, ENGINES, SHACL_OPTIONS, run_engine
 from .findings import Finding, Rule
@@ -40,12 +40,16 @@ __all__ = ["validate", "validate_addition", "lint_ontology", "LintResult", "Vali
 def validate(kg_or_paths: "KnowledgeGraph | Sequence[str | Path] | str | Path | None" = None, *,
              engine: str = "turbo", shapes: Sequence[str | Path] | None = None,
              groups: Sequence[str] = DEFAULT_GROUPS, reason: bool = False,
-             input_format: str | None = None) -> ValidationResult:
+             input_format: str | None = None, sources: Sequence[str | Path] = (),
+             require_sources: bool = False) -> ValidationResult:
     """Validate a dataset against the SHACL shapes (and, with `reason`, check OWL consistency).
 
     `kg_or_paths`: None for the shipped dataset (every shipped graph); a KnowledgeGraph (all
     its graphs); or files, validated together with the shipped ontology and shared graphs.
-    `groups` picks shape groups; `shapes` gives shape files instead. Raises InputError (exit 2)
+    `groups` picks shape groups; `shapes` gives shape files instead. The `evidence` group checks
+    every quote against its source text, looked up beside the data files, then in `sources`
+    (see `iorkg.validate.evidence`); with `require_sources` a text not found is a violation.
+    Raises InputError (exit 2)
     for unreadable input and EnvironmentProblem (exit 3) where `reason` finds no Java.
     """
     from ..catalog import shipped_files
@@ -64,7 +68,8 @@ def validate(kg_or_paths: "KnowledgeGraph | Sequence[str | Path] | str | Path | 
     else:
         paths = [kg_or_paths] if isinstance(kg_or_paths, (str, Path)) else list(kg_or_paths)
         data = from_paths(paths, input_format, background=shipped_files(["ontology", "shared"]))
-    result = check(data, engine, groups, shapes, started)
+    result = run_checks(data, engine, groups, shapes, started, sources=sources,
+                        require_sources=require_sources)
     if reason:
         _add_consistency(result, data)
         result.seconds = time.perf_counter() - started

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
@@ -12,6 +12,7 @@ from ..rdf.terms import to_pyoxigraph, to_rdflib
 from .data import ValidationData
 from .dataset_rules import GraphProblem, case_graph_problems
 from .engines import ENGINE_NAMES, quiet_rdflib, run_engine
+from .evidence import EvidenceCheck, check_evidence
 from .findings import Finding, Labeller, count_line, findings_of, render_text
 from .shapes import ONE_CASE_PER_GRAPH, load_shapes
 
@@ -34,6 +35,7 @@ class ValidationResult:
     seconds: float
     consistency: "ConsistencyResult | None" = None
     notes: list[str] = field(default_factory=list)
+    evidence: "EvidenceCheck | None" = None
 
     @property
     def violations(self) -> list[Finding]:
@@ -51,6 +53,9 @@ class ValidationResult:
         broken = sorted({f.rule for f in self.violations})
         rules = f"; rules broken: {', '.join(broken)}" if broken else ""
         owl = f"; OWL: {self.consistency.text}" if self.consistency is not None else ""
+        if self.evidence is not None:
+            owl = (f"; {self.evidence.verified:,} quotes checked against their sources"
+                   + (f", {self.evidence.unchecked:,} not checked" if self.evidence.unchecked else "") + owl)
         return (f"{verdict}: {count_line(self.results)}{rules} ({ENGINE_NAMES[self.engine]}, "
                 f"groups {'+'.join(self.groups)}, {self.triples:,} triples, {self.seconds:.2f} s{owl})")
 
@@ -66,6 +71,10 @@ class ValidationResult:
                 "groups": list(self.groups), "triples": self.triples, "seconds": round(self.seconds, 3),
                 "violations": len(self.violations), "warnings": len(self.warnings),
                 "results": [f.as_dict() for f in self.results], "notes": self.notes}
+        if self.evidence is not None:
+            data["evidence"] = {"checked": self.evidence.verified, "unchecked": self.evidence.unchecked,
+                                "source_texts": self.evidence.texts, "missing": self.evidence.missing,
+                                "text": self.evidence.note()}
         if self.consistency is not None:
             data["owl_consistency"] = {"consistent": self.consistency.consistent,
                                        "reasoner": self.consistency.reasoner,
@@ -73,8 +82,8 @@ class ValidationResult:
         return data
 
 
-def add_results(report: "rdflib.Graph", items: Iterable[tuple[object, str, str, object, str]]) -> None:
-    """Add validation results (focus, shape, message, value, component) to a report graph."""
+def add_results(report: "rdflib.Graph", items: Iterable[tuple]) -> None:
+    """Add validation results (focus, shape, message, value, component[, severity]) to a report graph."""
     import rdflib
     from rdflib.namespace import RDF, SH
 
@@ -82,12 +91,13 @@ def add_results(report: "rdflib.Graph", items: Iterable[tuple[object, str, str, 
     root = reports[0] if reports else rdflib.BNode()
     if not reports:
         report.add((root, RDF.type, SH.ValidationReport))
-    for focus, shape, message, value, component in items:
+    severities = {"violation": SH.Violation, "warning": SH.Warning, "info": SH.Info}
+    for focus, shape, message, value, component, *severity in items:
         node = rdflib.BNode()
         report.add((root, SH.result, node))
         report.add((node, RDF.type, SH.ValidationResult))
         report.add((node, SH.focusNode, to_rdflib(focus)))
-        report.add((node, SH.resultSeverity, SH.Violation))
+        report.add((node, SH.resultSeverity, severities[severity[0] if severity else "violation"]))
         report.add((node, SH.sourceShape, rdflib.URIRef(shape)))
         report.add((node, SH.sourceConstraintComponent, rdflib.URIRef(str(SH) + component)))
         report.add((node, SH.resultMessage, rdflib.Literal(message, lang="en")))
@@ -105,8 +115,12 @@ def set_conforms(report: "rdflib.Graph", conforms: bool) -> None:
 
 def check(data: ValidationData, engine: str, groups: tuple[str, ...],
           shapes: Sequence[str | Path] | None, started: float,
-          extra: list[tuple[object, str, str, object, str]] | None = None) -> ValidationResult:
-    """Run the SHACL engine and the dataset rules on prepared data; build the result."""
+          extra: list[tuple] | None = None,
+          hints: dict[tuple[str, str], str] | None = None) -> ValidationResult:
+    """Run the SHACL engine and the dataset rules on prepared data; build the result.
+
+    `extra` are results of rules checked outside SHACL; `hints` replace a rule's fix hint for one
+    (focus node, shape) where a specific fix is known."""
     shapes_graph, rules = load_shapes(groups, shapes)
     with quiet_rdflib():
         _, report = run_engine(engine, data, shapes_graph)
@@ -117,6 +131,9 @@ def check(data: ValidationData, engine: str, groups: tuple[str, ...],
     focus = {to_pyoxigraph(n) for n in _focus_nodes(report)}
     with quiet_rdflib():
         findings = findings_of(report, rules, Labeller(data.neighbourhood_store(focus))) if focus else []
+    if hints:
+        findings = [replace(f, hint=hints[(f.focus_node, f.source_shape)])
+                    if (f.focus_node, f.source_shape) in hints else f for f in findings]
     conforms = not any(f.severity == "violation" for f in findings)
     set_conforms(report, conforms)
     return ValidationResult(conforms, report, findings, engine, tuple(groups), len(data.quads),
@@ -135,3 +152,19 @@ def _graph_problem_item(problem: GraphProblem) -> tuple[object, str, str, object
     return (problem.focus, ONE_CASE_PER_GRAPH, problem.message,
             problem.value if problem.value is not None else ox.NamedNode(problem.graph),
             "SPARQLConstraintComponent")
+
+
+def run_checks(data: ValidationData, engine: str, groups: tuple[str, ...],
+               shapes: Sequence[str | Path] | None, started: float, extra: list[tuple] | None = None,
+               sources: Sequence[str | Path] = (), require_sources: bool = False) -> ValidationResult:
+    """The SHACL run, the dataset rules and (in the evidence group) the evidence check."""
+    items = list(extra or [])
+    hints: dict = {}
+    evidence = None
+    if "evidence" in groups and not shapes:
+        evidence = check_evidence(data.quads, data.files, sources, require_sources)
+        items.extend(evidence.items)
+        hints = evidence.hints
+    result = check(data, engine, groups, shapes, started, items, hints)
+    result.evidence = evidence
+    return result

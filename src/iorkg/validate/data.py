@@ -42,6 +42,7 @@ class ValidationData:
     quads: list["pyoxigraph.Quad"]
     lossless: bool = True
     notes: list[str] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
 
     def nquads(self) -> str:
         """All quads as N-Quads text (a SHACL engine that reads it sees the union of the graphs)."""
@@ -79,12 +80,15 @@ def from_paths(paths: Sequence[str | Path], input_format: str | None = None,
                background: Iterable[tuple[Path, str]] = ()) -> ValidationData:
     """The background graphs (file, graph IRI) and the user's files, as written."""
     quads: list = []
+    files: list[Path] = []
     for path, iri in background:
         quads.extend(parse_quads(path, graph=iri))
+        files.append(Path(path))
     fmt = format_named(input_format) if input_format else None
     for path in paths:
         quads.extend(parse_quads(path, fmt))
-    return ValidationData(quads)
+        files.append(Path(path))
+    return ValidationData(quads, files=files)
 
 
 def from_knowledge_graph(kg: "KnowledgeGraph", shapes_graph=None,
@@ -98,8 +102,9 @@ def from_knowledge_graph(kg: "KnowledgeGraph", shapes_graph=None,
 
     wanted = set(graphs) if graphs is not None else None
     reread = _reread_sources(kg, wanted)
+    files = [Path(p) for g, p in kg.sources.items() if wanted is None or g in wanted]
     if reread is not None:
-        return ValidationData(reread)
+        return ValidationData(reread, files=files)
     if wanted is None:
         quads = list(kg.store.quads_for_pattern(None, None, None, None))
     else:
@@ -108,7 +113,7 @@ def from_knowledge_graph(kg: "KnowledgeGraph", shapes_graph=None,
     restored = restore_integer_types(quads, expected_integer_types(shapes_graph))
     note = ("validated the store's quads, not files: a pyoxigraph Store keeps numbers in canonical "
             "form, so an xsd:integer that fits the derived integer type a shape expects was accepted")
-    return ValidationData(restored, lossless=False, notes=[note])
+    return ValidationData(restored, lossless=False, notes=[note], files=files)
 
 
 def _reread_sources(kg: "KnowledgeGraph", wanted: set[str] | None) -> list | None:

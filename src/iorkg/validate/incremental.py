@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from .checking import ValidationResult, check
+from .checking import ValidationResult, run_checks
 from .data import ValidationData, from_knowledge_graph
 from .dataset_rules import cross_case_items
 from .shapes import DEFAULT_GROUPS, LINK_WITHIN_CASE, NODE_IN_ONE_CASE, load_shapes
@@ -26,7 +26,8 @@ if TYPE_CHECKING:  # pragma: no cover
 def validate_addition(base_kg: "KnowledgeGraph", new, *, engine: str = "turbo",
                       shapes: Sequence[str | Path] | None = None,
                       groups: Sequence[str] = DEFAULT_GROUPS,
-                      input_format: str | None = None) -> ValidationResult:
+                      input_format: str | None = None, sources: Sequence[str | Path] = (),
+                      require_sources: bool = False) -> ValidationResult:
     """Validate only new case graph(s) before adding them to `base_kg`.
 
     `new` is files, quads or a KnowledgeGraph. The new graphs are validated with the base's
@@ -42,11 +43,14 @@ def validate_addition(base_kg: "KnowledgeGraph", new, *, engine: str = "turbo",
     background = base_kg.derived("validation-background",
                                  lambda: from_knowledge_graph(base_kg, shapes_graph,
                                                               base_kg.background_graphs()))
-    data = ValidationData(background.quads + new_quads, background.lossless, list(background.notes))
+    new_files = [Path(p) for p in ([new] if isinstance(new, (str, Path)) else
+                                   new if isinstance(new, (list, tuple)) else []) if isinstance(p, (str, Path))]
+    data = ValidationData(background.quads + new_quads, background.lossless, list(background.notes),
+                          background.files + new_files)
     extra = []
     if NODE_IN_ONE_CASE in rules or LINK_WITHIN_CASE in rules:
         extra = cross_case_items(base_kg, new_quads, NODE_IN_ONE_CASE in rules, LINK_WITHIN_CASE in rules)
-    return check(data, engine, groups, shapes, started, extra)
+    return run_checks(data, engine, groups, shapes, started, extra, sources, require_sources)
 
 
 def _new_quads(new, input_format: str | None, shapes_graph) -> list["pyoxigraph.Quad"]:
