@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "bench": ("bench", "bench_command"),
     "query": ("query", "query_command"),
     "queries": ("query", "queries_command"),
+    "compare": ("compare", "compare_command"),
 }
 
 
