@@ -16,7 +16,7 @@ DOC = REPO / "docs" / "validation.md"
 
 def _table_rows() -> dict[str, str]:
     text = DOC.read_text(encoding="utf-8")
-    return {m.group(1): m.group(0) for m in re.finditer(r"^\| `([\w-]+)` \| (?:structure|consistency|evidence) \|.*$",
+    return {m.group(1): m.group(0) for m in re.finditer(r"^\| `([\w-]+)` \| (?:structure|consistency|crosscase|evidence) \|.*$",
                                                         text, re.M)}
 
 

@@ -45,7 +45,7 @@ def read_fixture(path: Path) -> Fixture:
         path=path, breaks=header.get("breaks", ""), expect=header["expect"],
         also=tuple(a.strip() for a in header.get("also", "").split(",") if a.strip()),
         base=None if base == "none" else SHAPES_DATA / base,
-        groups=tuple(g.strip() for g in header.get("groups", "structure, consistency, evidence").split(",")),
+        groups=tuple(g.strip() for g in header.get("groups", "structure, consistency, crosscase, evidence").split(",")),
         reason=header.get("reason", "false") == "true")
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import InputError
-from .namespaces import DCAT, DCTERMS, GRAPH_BASE, IORKG, SD, VOID
+from .namespaces import GRAPH_BASE, IORKG, SD
 from .resources import resource_root
 
 CATALOG_FILE = "data/catalog.ttl"

@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "reason": ("reason", "reason_command"),
     "query": ("query", "query_command"),
     "queries": ("query", "queries_command"),
+    "compare": ("compare", "compare_command"),
 }
 
 

@@ -22,19 +22,25 @@ def info_command(files: tuple[str, ...], as_json: bool) -> None:
 
 
 @click.command("export")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--graph", default="all", show_default=True, help=f"Which graph: {GRAPH_HELP}.")
 @click.option("--format", "fmt", default="ttl", show_default=True,
               type=click.Choice(["ttl", "trig", "nt", "nq", "jsonld", "xml"]),
               help="RDF format; ttl, nt and xml merge the chosen graphs.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
-def export_command(graph: str, fmt: str, output: str | None) -> None:
-    """Export the ontology, one case, or everything."""
-    from iorkg.io.export import export, export_to_file
-    from iorkg.store import KnowledgeGraph
+@click.option("--include-restricted", is_flag=True,
+              help="Keep the quotes of restricted sources (withheld by default; see docs/crosscase.md).")
+def export_command(files: tuple[str, ...], graph: str, fmt: str, output: str | None,
+                   include_restricted: bool) -> None:
+    """Export the ontology, one case, or everything (the shipped graphs, or FILES beside the ontology)."""
+    import iorkg
+    from iorkg.io.export import export_with_report
+    from iorkg.rdf.files import atomic_write
 
-    kg = KnowledgeGraph.shipped()
+    data, report = export_with_report(iorkg.open(*files), graph, fmt, include_restricted)
+    if report.withheld:
+        click.echo(f"iorkg export: {report.summary()}", err=True)
     if output:
-        path = export_to_file(kg, output, graph, fmt)
-        click.echo(f"wrote {path}", err=True)
+        click.echo(f"wrote {atomic_write(output, data)}", err=True)
     else:
-        click.get_binary_stream("stdout").write(export(kg, graph, fmt))
+        click.get_binary_stream("stdout").write(data)

@@ -29,8 +29,10 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
               help="table (default for SELECT and ASK), csv, tsv, json (SPARQL 1.1 results formats), "
                    "ttl (default for CONSTRUCT and DESCRIBE) or jsonld.")
 @click.option("--width", type=int, default=None, help="Table width in characters (default: the terminal's).")
+@click.option("--include-restricted", is_flag=True,
+              help="Answer over the quotes of restricted sources too (withheld by default; see docs/crosscase.md).")
 def query_command(args: tuple[str, ...], sparql: str | None, params: tuple[str, ...], data: tuple[str, ...],
-                  endpoint: str | None, fmt: str | None, width: int | None) -> None:
+                  endpoint: str | None, fmt: str | None, width: int | None, include_restricted: bool) -> None:
     """Answer a competency question (see `iorkg queries`) or run SPARQL.
 
     NAME is a catalogued query, FILE.rq a query file; FILES are RDF files to query with the
@@ -49,8 +51,12 @@ def query_command(args: tuple[str, ...], sparql: str | None, params: tuple[str, 
         result = run_remote(endpoint, query, bound)
     else:
         import iorkg
+        from iorkg.io.redact import public_view
 
-        result = iorkg.open(*files).query(query, **bound)
+        kg, report = public_view(iorkg.open(*files), include_restricted)
+        if report.withheld:
+            click.echo(f"iorkg query: {report.summary()}", err=True)
+        result = kg.query(query, **bound)
     click.echo(result.render(fmt, width), nl=False)
 
 

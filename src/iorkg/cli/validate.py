@@ -17,8 +17,8 @@ FORMAT_HELP = ("text: the readable report grouped by node; json: the findings as
 @click.option("--engine", default="turbo", show_default=True, type=click.Choice(["turbo", "pyshacl"]),
               help="SHACL engine: pyshacl-turbo (fast) or pyshacl (the reference).")
 @click.option("--group", "groups", multiple=True,
-              type=click.Choice(["structure", "consistency", "evidence", "all"]),
-              help="Rule group to apply (repeatable); default: all three (structure, consistency, evidence).")
+              type=click.Choice(["structure", "consistency", "crosscase", "evidence", "all"]),
+              help="Rule group to apply (repeatable); default: all four (structure, consistency, crosscase, evidence).")
 @click.option("--shapes", "shape_files", multiple=True, type=click.Path(dir_okay=False),
               help="Use these SHACL files instead of the shipped shapes (repeatable).")
 @click.option("--reason", is_flag=True,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import textwrap
 from typing import Any, Sequence
 
@@ -112,3 +114,28 @@ def catalogue_json() -> str:
                         "params": [vars(p) for p in i.params], "graphs": i.graphs,
                         "inference": i.inference, "columns": i.columns} for i in catalogue()],
                       indent=2) + "\n"
+
+
+TABLE_FORMATS = ("text", "csv", "md")
+
+
+def render_rows(header: Sequence[str], rows: Sequence[Sequence[object]], fmt: str = "text",
+                width: int = 120) -> str:
+    """Rows of plain values as an aligned text table (`text`), CSV (`csv`) or Markdown (`md`)."""
+    from ..errors import InputError
+
+    if fmt == "text":
+        return render_table(list(header), [[str(v) for v in r] for r in rows], width=width)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        return buffer.getvalue()
+    if fmt == "md":
+        def esc(v: object) -> str:
+            return str(v).replace("|", "\\|").replace("\n", " ")
+        lines = ["| " + " | ".join(esc(h) for h in header) + " |", "|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(esc(v) for v in r) + " |" for r in rows]
+        return "\n".join(lines) + "\n"
+    raise InputError(None, f"unknown table format {fmt!r}; expected one of {', '.join(TABLE_FORMATS)}")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from ..namespaces import IORKG, RDF, XSD
+from ..namespaces import XSD
 from ..rdf.files import parse_quads
 from ..rdf.formats import format_named
 

@@ -7,11 +7,10 @@ message and fix hint (from the shape's `sh:name`, `sh:message` and `sh:descripti
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Iterable
 
-from ..namespaces import RDF, RDFS, SHAPES, SKOS, compact, compact_text
+from ..namespaces import RDF, RDFS, SKOS, compact, compact_text
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph

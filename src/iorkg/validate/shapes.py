@@ -1,4 +1,4 @@
-"""The shipped SHACL shapes: their groups (structure, consistency, evidence), files and rules, read once and
+"""The shipped SHACL shapes: their groups (structure, consistency, crosscase, evidence), files and rules, read once and
 cached. The ontology's own hygiene is linted by `ontology_lint`, not by shapes."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from .findings import Rule, rules_of
 if TYPE_CHECKING:  # pragma: no cover
     import rdflib
 
-GROUPS = ("structure", "consistency", "evidence")
-DEFAULT_GROUPS = ("structure", "consistency", "evidence")
+GROUPS = ("structure", "consistency", "crosscase", "evidence")
+DEFAULT_GROUPS = GROUPS
 ONE_CASE_PER_GRAPH = SHAPES + "one-case-per-graph"
 NODE_IN_ONE_CASE = SHAPES + "node-in-one-case"
 LINK_WITHIN_CASE = SHAPES + "link-within-case"

@@ -1,0 +1,1 @@
+"""Analyses over several cases: comparison tables and agreement between coders."""
