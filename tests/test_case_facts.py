@@ -133,13 +133,28 @@ def test_there_are_exactly_three_puzzles():
     assert len(set(case().subjects(RDF.type, IORKG.Puzzle))) == 3
 
 
-def test_every_tension_has_exactly_two_distinct_poles():
+def test_every_tension_has_two_distinct_poles_or_leaves_them_unknown():
     g = case()
     tensions = set(g.subjects(RDF.type, IORKG.Tension)) | set(g.subjects(RDF.type, IORKG.Puzzle))
-    assert len(tensions) >= 5
+    assert len(tensions) == 5
     for t in tensions:
         poles = set(g.objects(t, IORKG.hasPole))
-        assert len(poles) == 2 and all(is_a(g, p, IORKG.TensionPole) for p in poles), t
+        if (t, IORKG.leavesUnknown, IORKGC["slot-poles"]) in g:
+            assert not poles, t
+        else:
+            assert len(poles) == 2 and all(is_a(g, p, IORKG.TensionPole) for p in poles), t
+
+
+def test_the_two_tensions_the_abstract_names_leave_their_poles_unknown():
+    # "including sensemaking in value co-creation and controlling the development processes":
+    # named, but the text never says what either pulls between
+    assert "including sensemaking in value co-creation and controlling the development processes" in source()
+    g = case()
+    unknown = {t for t in g.subjects(IORKG.leavesUnknown, IORKGC["slot-poles"])}
+    labels = sorted(str(g.value(t, RDFS.label)) for t in unknown)
+    assert len(labels) == 2
+    assert "controlling the development processes" in labels[0] and "sensemaking" in labels[1]
+    assert not [p for p in g.subjects(RDF.type, IORKG.TensionPole) if "unnamed" in str(p)]
 
 
 def test_third_puzzle_sets_the_operational_logic_against_the_co_creation_logic():
