@@ -840,6 +840,16 @@ def real_case_nodes() -> list[Node]:
 
     # ---- claims and citations -----------------------------------------------------------
     nodes.extend(claims_and_citations())
+
+    # ---- the 0.2.0 decisions, on the nodes they leave (rdfs:comment) -----------------------
+    by_iri = {n.iri: n for n in nodes}
+    for d in DECISIONS:
+        for curie in d.after:
+            node = by_iri.get(K(curie.removeprefix("kkt:")))
+            if node is None:
+                raise BuildError(f"decision names a node that is not in the case: {curie}")
+            note = f"Curation decision of the 0.2.0 audit ({d.decision}: {d.reading}): {d.why}"
+            node.comment = f"{node.comment} {note}" if node.comment else note
     return nodes
 
 
