@@ -35,7 +35,7 @@ def test_info_names_every_shipped_graph_with_counts(capsys):
     assert by_name["koskela-kork-turpeinen"]["individuals"] > 0
     assert by_name["fictional-example"]["fictional"] is True
     assert payload["total_triples"] == sum(g["triples"] for g in payload["graphs"])
-    assert payload["versions"]["ontology"] == "0.1.0"
+    assert payload["versions"]["ontology"] == "0.2.0"
 
 
 def test_info_table_has_a_total_line(capsys):

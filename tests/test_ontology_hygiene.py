@@ -137,7 +137,7 @@ def test_concepts_have_pref_label_scheme_and_concept_class(graph):
 
 def test_every_scheme_has_top_concepts(graph):
     schemes = set(graph.subjects(RDF.type, SKOS.ConceptScheme))
-    assert len(schemes) >= 12  # 10 + logic types and access levels (issue 14)
+    assert len(schemes) == 13  # 10 of 0.1.0, graph roles (0.2.0), logic types and access levels (issue 14)
     assert [s for s in schemes if (s, SKOS.hasTopConcept, None) not in graph] == []
 
 
@@ -197,11 +197,12 @@ def test_header_values(graph):
         assert len(values) == 1, p
         return str(values[0])
 
-    assert one(OWL.versionIRI) == "https://w3id.org/iorkg/ontology/0.1.0"
-    assert one(OWL.versionInfo) == "0.1.0"
+    assert one(OWL.versionIRI) == "https://w3id.org/iorkg/ontology/0.2.0"
+    assert one(OWL.versionInfo) == "0.2.0"
     assert one(DCTERMS.creator) == "iorkg developers"
     assert one(DCTERMS.license) == "https://creativecommons.org/licenses/by/4.0/"
-    assert one(DCTERMS.created) == one(DCTERMS.modified) == "2026-11-28"
+    assert one(DCTERMS.created) == "2026-11-28"
+    assert one(DCTERMS.modified) == "2026-12-01"
     assert one(VANN.preferredNamespacePrefix) == "iorkg"
     assert one(VANN.preferredNamespaceUri) == IORKG
 

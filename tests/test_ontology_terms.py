@@ -54,12 +54,13 @@ CONCEPTS = {
     "Theory": ["new-institutional-theory", "process-organization-studies", "institutional-logics-perspective",
                "paradox-theory", "service-dominant-logic", "principal-agent-theory"],
     "StatementSlot": ["slot-holder", "slot-role", "slot-phase", "slot-level", "slot-definer",
-                      "slot-stage-type", "slot-citation-intent"],
+                      "slot-stage-type", "slot-citation-intent", "slot-poles"],
+    "GraphRole": ["ontology-graph", "shared-graph", "case-graph"],
 }
 # property: (domain or None, range or None); None means the design gives none
 OBJECT_PROPERTIES = {
     "inCase": (None, I.Case), "hasEvidence": (None, I.Evidence), "epistemicStatus": (I.Evidence, I.EpistemicStatus),
-    "supportsSlot": (I.Evidence, I.StatementSlot), "leavesUnknown": (I.QualifiedStatement, I.StatementSlot),
+    "supportsSlot": (I.Evidence, I.StatementSlot), 
     "hasSource": (I.Case, I.SourceDocument), "focalRelationship": (I.Case, I.InterorganizationalRelationship),
     "affiliatedWith": (I.Person, I.Organization), "groupOf": (I.OrganizationalGroup, I.Organization),
     "teamMember": (I.ResearchTeam, I.Person), "atLevel": (None, I.OrganizationalLevel),
@@ -164,13 +165,31 @@ def test_holds_logic_is_the_chain_is_holder_in_then_held_logic(graph):
     assert list(Collection(graph, chain)) == [I.isHolderIn, I.heldLogic]
 
 
-def test_tension_has_exactly_two_poles(graph):
-    restrictions = [r for r in graph.objects(I.Tension, RDFS.subClassOf)
-                    if (r, OWL.onProperty, I.hasPole) in graph]
-    assert len(restrictions) == 1
-    r = restrictions[0]
-    assert int(graph.value(r, OWL.qualifiedCardinality)) == 2
+def _restrictions_on(graph, node, prop):
+    return [r for r in graph.objects(node, RDFS.subClassOf) if (r, OWL.onProperty, prop) in graph]
+
+
+def test_tension_has_at_most_two_poles(graph):
+    (r,) = _restrictions_on(graph, I.Tension, I.hasPole)
+    assert int(graph.value(r, OWL.maxQualifiedCardinality)) == 2
     assert graph.value(r, OWL.onClass) == I.TensionPole
+
+
+def test_tension_has_exactly_two_poles_or_leaves_its_poles_unknown(graph):
+    unions = [list(Collection(graph, graph.value(c, OWL.unionOf)))
+              for c in graph.objects(I.Tension, RDFS.subClassOf) if graph.value(c, OWL.unionOf) is not None]
+    assert len(unions) == 1
+    two, unknown = sorted(unions[0], key=lambda r: str(graph.value(r, OWL.onProperty)))
+    assert graph.value(two, OWL.onProperty) == I.hasPole
+    assert int(graph.value(two, OWL.qualifiedCardinality)) == 2 and graph.value(two, OWL.onClass) == I.TensionPole
+    assert graph.value(unknown, OWL.onProperty) == I.leavesUnknown
+    assert graph.value(unknown, OWL.hasValue) == C["slot-poles"]
+
+
+def test_leaves_unknown_sits_on_qualified_statements_and_tensions(graph):
+    (domain,) = graph.objects(I.leavesUnknown, RDFS.domain)
+    assert set(Collection(graph, graph.value(domain, OWL.unionOf))) == {I.QualifiedStatement, I.Tension}
+    assert list(graph.objects(I.leavesUnknown, RDFS.range)) == [I.StatementSlot]
 
 
 @pytest.mark.parametrize("group", DISJOINT_GROUPS, ids=lambda g: "-".join(g))

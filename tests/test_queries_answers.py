@@ -273,8 +273,8 @@ def test_real_case_timeline_is_the_formation_with_its_puzzles(kg, real):
     assert {(r["phase_order"], r["phase"]) for r in rows} == {(1, "formation of the partnership")}
     assert {r["stage_type"] for r in rows} == {"unknown"}
     assert len([r for r in rows if r["statement_type"] == "Puzzle"]) == 3
-    assessment, = [r for r in rows if r["statement_type"] == "Assessment"]
-    assert "continuous assessment" in assessment["statement_label"] and assessment["relation"] == "runs through"
+    # "This calls for continuous assessment ...": a call of the authors, not a reported assessment
+    assert not [r for r in rows if r["statement_type"] == "Assessment"]
     assert not [r for r in rows if r["statement_type"] == "Logic holding"]
 
 
@@ -324,9 +324,11 @@ def test_profile_of_the_provider(kg, real):
     assert ("is a", "Occupational health service provider") in aspects
     assert {"agent", "partner"} <= {v for a, v in aspects if a == "plays role"}
     assert any(a == "participates in" and "partnership" in v for a, v in aspects)
-    assert any(a == "party to" and "action plan" in v for a, v in aspects)
-    logic, = [r for r in rows if r["aspect"] == "holds logic"]
-    assert logic["value"] == "operational logic" and logic["status"] == "interpreted"
+    party, = [r for r in rows if r["aspect"] == "party to"]
+    # footnote 1 describes OH care in general: applying it to this provider is a reading
+    assert "action plan" in party["value"] and party["status"] == "interpreted"
+    # the text attributes neither logic to a party
+    assert not [r for r in rows if r["aspect"] == "holds logic"]
     assert {r["actor"] for r in rows} == {provider}
 
 

@@ -109,11 +109,13 @@ def test_to_dataframe(shipped_kg):
 
 
 def test_table_wraps_long_cells_and_shortens_iris(shipped_kg):
-    text = shipped_kg.query("evidence", node="kkt:employer").to_table(width=160)
+    # 170, not 160: the evidence question has a 13th column (property) since the case 0.2.0, and
+    # this renderer gives every column a minimum width (issue 11, item 9 reworks the table)
+    text = shipped_kg.query("evidence", node="kkt:employer").to_table(width=170)
     lines = text.splitlines()
     assert lines[0].split()[:3] == ["case", "node_label", "status"]
     assert "kkt:employer" in text and "https://w3id.org" not in text
     assert lines[-1] == "(2 rows)"
-    assert max(len(line) for line in lines) <= 160, text
+    assert max(len(line) for line in lines) <= 170, text
     assert "" in lines, "rows whose cells wrap are set apart by a blank line"
     assert not any("an employer" in line and "occupational" in line for line in lines), "the quote wraps"

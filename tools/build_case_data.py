@@ -432,8 +432,24 @@ Q_COCREATION = ("and iterative process view is needed if we follow co-creation l
                 "contextual problem solving, collective decision making and dialogue is needed")
 Q_COCREATION_LABEL = "to manage the partnership ('*co-creation logic*')"
 
-R_FOOTNOTE = ("Footnote 1 describes Finnish occupational health care in general; the curators apply "
-              "it to this case because the text places the case in that context")
+R_FOOTNOTE = ("Footnote 1 describes Finnish occupational health care in general, not this case; the "
+              "curators apply it to this case because the text places the case in that context with "
+              "the footnote marker")
+Q_ACTION_PLAN_BASE = ("Mandatory occupational health action plan acts as a fundamental base for the "
+                      "collaboration.")
+Q_ACTION_PLAN_AGREED = ("In the action plan, the workplace and the occupational health service provider "
+                        "mutually define and agree the aims of cooperation, special needs, measures and "
+                        "actions of occupational health.")
+Q_OH_COLLABORATION = "In exploring the formation of OH collaboration"
+
+
+def statement(local: str, subject: URIRef, predicate: URIRef, obj: URIRef, label: str,
+              evidence: list, comment: str | None = None) -> Node:
+    """One interpreted triple as a qualified statement of its own (RDF reification): the triple is
+    not asserted on its subject; the statement carries the interpreted evidence."""
+    return Node(K(local), (IORKG.QualifiedStatement,), label,
+                [(RDF.subject, subject), (RDF.predicate, predicate), (RDF.object, obj)],
+                evidence, comment=comment)
 
 
 def principal_agent_rationale(who: str) -> str:
@@ -489,16 +505,19 @@ def real_case_nodes() -> list[Node]:
     add(Node(PROJECT, (IORKG.DevelopmentProject,),
              "the development and research project (a joint effort to promote employees' "
              "well-being at work)",
-             [(IORKG.hasParticipant, EMPLOYER), (IORKG.hasParticipant, PROVIDER),
-              (IORKG.hasAim, K("aim-joint-effort-for-employee-well-being"))],
-             [Ev(Q_PROJECT),
-              interp(Q_PARTNERSHIP,
-                     "The text does not list the project's participants, but it describes the "
-                     "employer-provider partnership right after saying the material was gathered "
-                     "in the project, so the curators read both organizations as taking part in it.")],
+             [(IORKG.hasAim, K("aim-joint-effort-for-employee-well-being"))],
+             [Ev(Q_PROJECT)],
              comment=("The source writes 'project project' (a doubled word); the evidence keeps "
-                      "it verbatim. The participants are an interpretation; the text names no "
-                      "other participant.")))
+                      "it verbatim. The text does not list the project's participants; the two "
+                      "organizations' taking part is recorded as interpreted statements.")))
+    for party, who in ((EMPLOYER, "employer"), (PROVIDER, "provider")):
+        add(statement(f"development-project-participant-{who}", PROJECT, IORKG.hasParticipant, party,
+                      f"the {who} takes part in the development and research project (interpreted)",
+                      [interp(Q_PARTNERSHIP,
+                              "The text does not list the project's participants, but it describes "
+                              "the employer-provider partnership right after saying the material was "
+                              "gathered in the project, so the curators read both organizations as "
+                              "taking part in it.")]))
 
     # ---- roles ---------------------------------------------------------------------------
     # partners: stated, since the text calls the relationship a partnership between the two
@@ -544,29 +563,48 @@ def real_case_nodes() -> list[Node]:
     add(Node(K("service-agreement"), (IORKG.ServiceAgreement,),
              "the service agreement on occupational health services",
              [(IORKG.stipulates, en("Together with the action plan, the content and coverage of "
-                                    "the occupational health services for the employees.")),
-              (IORKG.mandatedBy, K("oh-legislation"))],
-             [Ev(Q_TWO_DOCUMENTS),
-              interp(Q_FINNISH_OH,
-                     f"{R_FOOTNOTE}, and they read the service agreement, one of the two key "
-                     "documents of OH services that the law mandates, as mandated by that law.")]))
+                                    "the occupational health services for the employees."))],
+             [Ev(Q_TWO_DOCUMENTS)],
+             comment=("Footnote 1 names the service agreement as one of the two key documents of "
+                      "Finnish occupational health care in general.")))
+    r_agreement_law = (f"{R_FOOTNOTE}; it says the provision of OH services is mandated by law and "
+                       "names the service agreement as one of the two documents that set their content "
+                       "and coverage, but not that the law mandates the agreement, so the curators' "
+                       "link from the agreement to that law is a reading.")
+    add(statement("service-agreement-mandated-by-law", K("service-agreement"), IORKG.mandatedBy,
+                  K("oh-legislation"),
+                  "the service agreement is mandated by the OH legislation (interpreted)",
+                  [interp(Q_LAW, r_agreement_law), interp(Q_TWO_DOCUMENTS, r_agreement_law),
+                   interp(Q_FINNISH_OH, r_agreement_law)]))
     add(Node(K("oh-action-plan"), (IORKG.OccupationalHealthActionPlan,),
              "the occupational health action plan",
              [(IORKG.stipulates, en("The aims of the cooperation, special needs, and the measures "
                                     "and actions of occupational health, which the workplace and "
-                                    "the provider define and agree together.")),
-              (IORKG.agreedBetween, EMPLOYER), (IORKG.agreedBetween, PROVIDER),
-              (IORKG.mandatedBy, K("oh-legislation"))],
-             [Ev(Q_TWO_DOCUMENTS),
-              Ev("Mandatory occupational health action plan acts as a fundamental base for the "
-                 "collaboration."),
-              Ev("In the action plan, the workplace and the occupational health service provider "
-                 "mutually define and agree the aims of cooperation, special needs, measures and "
-                 "actions of occupational health."),
-              interp(Q_FINNISH_OH,
-                     f"{R_FOOTNOTE}: they read the employer as the workplace that agrees the plan "
-                     "with this provider, and the law cited in the footnote as what makes the plan "
-                     "mandatory.")]))
+                                    "the provider define and agree together."))],
+             [Ev(Q_TWO_DOCUMENTS), Ev(Q_ACTION_PLAN_BASE), Ev(Q_ACTION_PLAN_AGREED)],
+             comment=("Footnote 1 describes the action plan of Finnish occupational health care in "
+                      "general: mandatory, agreed between the workplace and its provider.")))
+    for party, who in ((EMPLOYER, "employer"), (PROVIDER, "provider")):
+        r_agreed = (f"{R_FOOTNOTE}; it says that in the action plan the workplace and the OH "
+                    "service provider define and agree the aims together, which the curators read "
+                    f"as the {who} of this case being a party to its action plan.")
+        add(statement(f"oh-action-plan-agreed-by-{who}", K("oh-action-plan"), IORKG.agreedBetween,
+                      party, f"the action plan is agreed by the {who} (interpreted)",
+                      [interp(Q_ACTION_PLAN_AGREED, r_agreed), interp(Q_FINNISH_OH, r_agreed)]))
+    r_plan_law = (f"{R_FOOTNOTE}; it calls the action plan mandatory without saying what makes it "
+                  "so, and says that the provision of OH services is mandated by law, so the "
+                  "curators' reading that this law mandates the plan goes beyond the words.")
+    add(statement("oh-action-plan-mandated-by-law", K("oh-action-plan"), IORKG.mandatedBy,
+                  K("oh-legislation"), "the action plan is mandated by the OH legislation (interpreted)",
+                  [interp(Q_ACTION_PLAN_BASE, r_plan_law), interp(Q_LAW, r_plan_law),
+                   interp(Q_FINNISH_OH, r_plan_law)]))
+    r_governed = (f"{R_FOOTNOTE}; it calls the action plan a fundamental base for the collaboration "
+                  "of OH care in general, and the text calls this case's partnership OH "
+                  "collaboration, so the curators read the plan as governing the partnership.")
+    add(statement("partnership-governed-by-oh-action-plan", PARTNERSHIP, IORKG.governedBy,
+                  K("oh-action-plan"), "the partnership is governed by the action plan (interpreted)",
+                  [interp(Q_ACTION_PLAN_BASE, r_governed), interp(Q_OH_COLLABORATION, r_governed),
+                   interp(Q_FINNISH_OH, r_governed)]))
     discourse = K("strategic-management-of-well-being")
     outcomes = [("productivity", "increased productivity"), ("business", "increased business"),
                 ("employee-health", "improved employee health")]
@@ -633,33 +671,10 @@ def real_case_nodes() -> list[Node]:
                   (IORKG.leavesUnknown, IORKGC["slot-phase"]),
                   (IORKG.leavesUnknown, IORKGC["slot-level"])],
                  [Ev(Q_LOGICS_EMBEDDED), Ev(Q_MULTIPLICITY)]))
-    add(Node(K("holding-provider-operational-logic"), (IORKG.LogicHolding,),
-             "the provider holds the operational logic (interpreted; role, phase and level unknown)",
-             [(IORKG.holder, PROVIDER), (IORKG.heldLogic, OPERATIONAL),
-              (IORKG.inRelationship, PARTNERSHIP),
-              (IORKG.leavesUnknown, IORKGC["slot-role"]),
-              (IORKG.leavesUnknown, IORKGC["slot-phase"]),
-              (IORKG.leavesUnknown, IORKGC["slot-level"])],
-             [interp("know-how in the processual management of OH services",
-                     "The operational logic rests on know-how in managing OH services, which is the "
-                     "provider's business, and the second puzzle ties the traditional way to the "
-                     "provider's value chain, so the curators read the provider as a likely holder; "
-                     "the text itself attributes the logic to no party."),
-              interp("Traditionally, the customer is connected to the value chain of the service provider.",
-                     "The curators take this general description of traditional OH as a hint that "
-                     "the linear, service-management view is the provider's customary one; it says "
-                     "nothing about an earlier phase of this case.")]))
+    # The provider's holding of the operational logic is withdrawn: see DECISIONS.
 
-    # ---- classifications of logics (interpreted) ----------------------------------------
-    add(Node(K("classification-operational-logic-profession"), (IORKG.Classification,),
-             "the operational logic drawn from the professional order (interpreted)",
-             [(IORKG.classifies, OPERATIONAL), (IORKG.assignsConcept, IORKGC.profession)],
-             [interp("*exploitation of the existing institutional norms*, roles and routines of "
-                     "occupational health",
-                     "The operational logic relies on expert know-how in running OH services and, "
-                     "like the established norms, roles and routines of OH the second puzzle names, "
-                     "draws its legitimacy from professional expertise, so the curators place it "
-                     "under the professional order.")]))
+    # The classification of the operational logic under the professional order is withdrawn:
+    # see DECISIONS.
 
     # ---- tensions and puzzles ------------------------------------------------------------
     def pole(local, label, evidence, logic=None):
@@ -729,27 +744,12 @@ def real_case_nodes() -> list[Node]:
              "sensemaking in value co-creation"),
             ("controlling-the-development-processes", "controlling the development processes",
              "controlling the development processes")):
-        poles = []
-        for n in (1, 2):
-            poles.append(pole(
-                f"tension-{key}-pole-{n}-unnamed",
-                f"unnamed pole {n} of the tension in {label} (the text does not name the poles)",
-                [Ev(f"including sensemaking in value co-creation and controlling the development processes")]))
         add(Node(K(f"tension-{key}"), (IORKG.Tension,),
-                 f"tension in {label} in managing the partnership",
-                 [(IORKG.hasPole, poles[0]), (IORKG.hasPole, poles[1]),
-                  (IORKG.tensionIn, PARTNERSHIP)],
+                 f"tension in {label} in managing the partnership (poles unknown)",
+                 [(IORKG.tensionIn, PARTNERSHIP), (IORKG.leavesUnknown, IORKGC["slot-poles"])],
                  [Ev(Q_MULTIPLICITY), Ev(quote)],
                  comment=("The abstract names this tension besides the three puzzles but not what "
-                          "it pulls between; its two poles are placeholders with no content.")))
-    for nodes_local in ("tension-sensemaking-in-value-co-creation-pole-1-unnamed",
-                        "tension-sensemaking-in-value-co-creation-pole-2-unnamed",
-                        "tension-controlling-the-development-processes-pole-1-unnamed",
-                        "tension-controlling-the-development-processes-pole-2-unnamed"):
-        for node in nodes:
-            if node.iri == K(nodes_local):
-                node.comment = ("Placeholder for one of the two sides of a tension the source "
-                                "names without saying what it pulls between; its content is unknown.")
+                          "it pulls between, so its poles are left unknown.")))
 
     tension_types = [
         ("puzzle-1-mixed-roles-and-positions", "belonging",
@@ -788,14 +788,8 @@ def real_case_nodes() -> list[Node]:
     add(Node(K("formation-interval"), (TIME.ProperInterval,),
              "time interval of the formation of the partnership (no dates given)", [],
              [Ev(Q_FORMATION)]))
-    add(Node(K("continuous-assessment"), (IORKG.Assessment,),
-             "continuous assessment of collective achievements (called for by the authors)",
-             [(IORKG.runsThrough, FORMATION)],
-             [Ev("This calls for continuous assessment of collective achievements during the "
-                 "developmental process."),
-              Ev("the necessity of organizational learning and continuous evaluation during the partnership")],
-             comment=("The authors call for this assessment; the text does not report that it "
-                      "took place.")))
+    # The continuous assessment is a call of the authors, not an event: see the claim
+    # claim-continuous-assessment and DECISIONS.
 
     # ---- value definitions ---------------------------------------------------------------
     def value(key, label, ev, tentative=False):
@@ -809,26 +803,10 @@ def real_case_nodes() -> list[Node]:
     value("interorganizational-learning",
           "the value of the partnership lies in interorganizational learning",
           [Ev("The value of partnership lies in the interorganizational learning processes.")])
-    value("strategic-value-of-shared-knowledge",
-          "recognizing the strategic value of shared knowledge and adopting it in operations "
-          "(interpreted as a value definition)",
-          [interp("the key factor is the organizational capability to recognize the strategic "
-                  "value of shared knowledge and adopt it in an operational setting",
-                  "The sentence names this capability as the key factor from the value co-creation "
-                  "perspective rather than as the value of the partnership itself, so the curators "
-                  "record it as a value definition only as a reading.")])
     value("self-assertion-of-members",
           "possibly, the increased self-assertion of the organizational members (tentative)",
           [Ev("Our case shows that the value of the partnership may lie in the increased "
               "self-assertion of the organizational members.")], tentative=True)
-    value("mutual-knowledge-of-complementary-resources",
-          "partners' mutual knowledge of their complementary resources and capabilities "
-          "(interpreted as a value definition)",
-          [interp("The sensemaking process in co-creation enhances partners' mutual knowledge about "
-                  "their complementary resources and capabilities.",
-                  "The sentence closes the paragraph on the partnership's value without using the "
-                  "word value, so the curators read the mutual knowledge it describes as one more "
-                  "thing the authors present as that value.")])
 
     # ---- the study -----------------------------------------------------------------------
     rq = "how do these logics in IOR frame, shape and constrain the process of partnership"
@@ -849,6 +827,8 @@ def real_case_nodes() -> list[Node]:
              [Ev("our longitudinal case study"),
               Ev("a two-year qualitative and inductive study"),
               Ev("By combining new institutional theory with process organization studies"),
+              Ev("we combine new institutional theory with a process-oriented analysis of "
+                 "inter-organizational relationship"),
               Ev(f"by asking *{rq}*"),
               Ev("The research material was gathered in a developmental and research project")],
              comment=("The text refers to a Figure 1 showing the study design; the figure is not "
@@ -860,6 +840,16 @@ def real_case_nodes() -> list[Node]:
 
     # ---- claims and citations -----------------------------------------------------------
     nodes.extend(claims_and_citations())
+
+    # ---- the 0.2.0 decisions, on the nodes they leave (rdfs:comment) -----------------------
+    by_iri = {n.iri: n for n in nodes}
+    for d in DECISIONS:
+        for curie in d.after:
+            node = by_iri.get(K(curie.removeprefix("kkt:")))
+            if node is None:
+                raise BuildError(f"decision names a node that is not in the case: {curie}")
+            note = f"Curation decision of the 0.2.0 audit ({d.decision}: {d.reading}): {d.why}"
+            node.comment = f"{node.comment} {note}" if node.comment else note
     return nodes
 
 
@@ -968,14 +958,87 @@ CLAIMS = [
            "The ministry is cited beside the law for the same obligation, which the curators read "
            "as an official source of information on it rather than the legal authority itself.")]),
     ("shared-knowledge-key-to-value-co-creation",
-     "the capability to recognize and adopt the strategic value of shared knowledge is the key "
-     "factor of value co-creation",
-     ["the key factor is the organizational capability to recognize the strategic value of shared "
-      "knowledge and adopt it in an operational setting"],
+     "from the value co-creation perspective, the key factor is the organizational capability to "
+     "recognize the strategic value of shared knowledge and adopt it in an operational setting",
+     ["From the value co-creation perspective, the key factor is the organizational capability to "
+      "recognize the strategic value of shared knowledge and adopt it in an operational setting"],
      [Cite("barringer-harrison-2000", CITO.obtainsSupportFrom,
            [Ev("Barringer & Harrison, 2000", occurrence=3)],
            "A single reference closes the statement of the key factor, which the curators read as "
            "the claim drawing support from it.")]),
+]
+
+# What the text argues and the graph lacked before 0.2.0 (issue 11, item 5): claims of the
+# authors without citations, each with its shortest verbatim quote(s). What they leave open (a
+# level, a stage, a named constraint, a named institutional change) stays open.
+CLAIMS += [
+    ("process-view-analyses-value-definition",
+     "the process view lets the authors analyse how the value of partnership is defined at the "
+     "different stages of the process and at the different levels of organization (an aim; no "
+     "stage or level is given for any value definition)",
+     ["The process view enables us to analyze how the value of partnership is defined at the "
+      "different stages of the process and at the different levels of organization."], []),
+    ("managing-formation-requires-understanding",
+     "managing the divergent processes of IOR formation requires understanding how the IOR "
+     "manifests itself at different levels of the organization, what meanings participants "
+     "associate with it, how success is assessed and how the agents define its value",
+     ["in order to manage the divergent processes of the IOR formation, we must understand the ways "
+      "in which the IOR manifests itself at different levels of the organization",
+      "what meanings and significance participants associate with it, how the success is assessed "
+      "and how the agents themselves recognize and define the '*value*' of partnership"], []),
+    ("continuous-assessment",
+     "the authors call for continuous assessment of collective achievements and continuous "
+     "evaluation during the developmental process of the partnership (a call, not a reported "
+     "assessment)",
+     ["This calls for continuous assessment of collective achievements during the developmental "
+      "process.",
+      "continuous evaluation during the partnership"], []),
+    ("organizational-learning-necessary",
+     "from the perspective of value creation, organizational learning is necessary, and a novel "
+     "course of action requires responsiveness to learn",
+     ["From the perspective of value creation, we emphasize the necessity of organizational learning",
+      "A novel course of action requires responsiveness to learn."], []),
+    ("sensemaking-enhances-mutual-knowledge",
+     "the sensemaking process in co-creation enhances partners' mutual knowledge about their "
+     "complementary resources and capabilities",
+     ["The sensemaking process in co-creation enhances partners' mutual knowledge about their "
+      "complementary resources and capabilities."], []),
+    ("management-linked-to-institutional-logics",
+     "in this paper, managing the IOR is not about coordination and control processes but is "
+     "linked to institutional logics that frame and shape the collaboration",
+     ["management of IOR concerns not about coordination and control processes, instead, it is "
+      "linked to institutional logics"], []),
+    ("study-reveals-constraints-and-resources",
+     "the longitudinal case study reveals the institutional constraints and resources in the "
+     "collaboration (the text names none)",
+     ["our longitudinal case study reveals the institutional constraints and resources in the "
+      "collaboration"], []),
+    ("cooperative-partnership-can-challenge-practices",
+     "in occupational health care, cooperative partnership can challenge existing practices and "
+     "develop new concepts (a general, modal claim)",
+     ["In occupational health care, cooperative partnership can challenge existing practices and "
+      "develop new concepts."], []),
+    ("strategic-management-of-well-being-requires",
+     "strategic management of well-being requires that the promotion of employee well-being is "
+     "connected to organizational management systems, values and strategies, and implemented in a "
+     "collaborative network",
+     ["This requires the promotion of employee well-being is connected to organizational management "
+      "systems, values and strategies, and is implemented in collaborative network."], []),
+    ("novel-co-creative-practices-challenging",
+     "in a network of inter-organizational cooperation, implementing novel co-creative practices "
+     "effectively is challenging",
+     ["In the network of inter-organizational cooperation, effective implementation of novel "
+      "co-creative practices is challenging."], []),
+    ("finnish-oh-institutional-changes",
+     "Finnish occupational health care has lately experienced many institutional changes (the text "
+     "names none)",
+     ["the Finnish occupational health care<sup>1</sup> that has lately experienced many "
+      "institutional changes"], []),
+    ("iors-paradoxical",
+     "IORs in general have a paradoxical character, and sustaining a cooperative relationship takes "
+     "much effort (about IORs, not a property of this partnership)",
+     ["Despite the benefits, IORs have a paradoxical character.",
+      "it takes much effort to sustain a cooperative relationship"], []),
 ]
 
 # The span that the intent reading rests on, per claim: the citation with the words around it
@@ -1235,71 +1298,329 @@ CATALOG_HEADER = """\
 #
 # One dcat:Dataset (also a void:Dataset) per named graph, with these fields:
 #   sd:name               the IRI of the named graph the file is loaded into
-#   iorkg:catalogFile     the file, relative to the package data root (the folder holding
-#                         ontology/, data/, shapes/, queries/)
-#   iorkg:catalogRole     "ontology" | "shared" | "case"
-#   iorkg:isFictional     true for an invented case, false otherwise (ontology and shared: false)
+#   dcterms:type          the graph's role, a concept of iorkgc:graph-role-scheme:
+#                         iorkgc:ontology-graph | iorkgc:shared-graph | iorkgc:case-graph
+#   void:rootResource     for a case graph, its iorkg:Case node; whether the case is fictional is
+#                         read from that node (iorkg:isFictional in the case graph), not from here
+#   dcat:distribution     a dcat:Distribution whose dcat:downloadURL is the file, relative to this
+#                         catalogue (so it resolves wherever the package data lies), and whose
+#                         dcat:mediaType is text/turtle
 #   dcterms:title / dcterms:description   what the graph holds
 #   dcterms:license       CC BY 4.0 for the data and the ontology
 #   dcterms:rights        quotes in evidence remain the words of their source's authors
 #   void:triples          number of triples in the file when the catalogue was built
-#   dcterms:format        the media type of the file (text/turtle)
 """
 
+TURTLE_MEDIA_TYPE = "https://www.iana.org/assignments/media-types/text/turtle"
 
-def catalog_graph(counts: dict[str, int]) -> Graph:
-    g = Graph()
-    for prefix, namespace in PREFIXES.items():
-        g.bind(prefix, namespace)
-    cat = URIRef(CATALOG_IRI)
-    g.add((cat, RDF.type, DCAT.Catalog))
-    g.add((cat, DCTERMS.title, en("iorkg shipped graphs")))
-    g.add((cat, DCTERMS.description, en("The ontology, the shared bibliographic graph and the case "
-                                        "graphs that the iorkg package ships.")))
-    g.add((cat, DCTERMS.license, CC_BY))
+
+def turtle_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def catalog_turtle(counts: dict[str, int]) -> str:
+    """The catalogue as Turtle text, written by hand so that file names stay relative IRIs."""
     quote_rights = ("Data CC BY 4.0. The verbatim quotes in the evidence annotations remain the words "
                     "of the authors of the quoted source (Koskela, Kork and Turpeinen); they are "
                     "reproduced as short quotations for reference.")
-    entries = [
-        ("ontology", "https://w3id.org/iorkg/ontology", "ontology/iorkg.ttl", "ontology", False,
+    entries = [  # name, graph, file relative to data/, role concept, case node, title, description, rights
+        ("ontology", "https://w3id.org/iorkg/ontology", "../ontology/iorkg.ttl", "ontology-graph", None,
          "iorkg ontology", "Classes, properties and concept schemes of iorkg (the TBox).",
          "The ontology is licensed CC BY 4.0."),
-        ("shared", GRAPH + "shared", "data/shared.ttl", "shared", False,
+        ("shared", GRAPH + "shared", "shared.ttl", "shared-graph", None,
          "iorkg shared records",
          "The source paper, its authors, the project curators and the bibliographic records of "
          "the works the paper cites.", quote_rights),
-        ("koskela-kork-turpeinen", GRAPH + "koskela-kork-turpeinen",
-         "data/koskela-kork-turpeinen.ttl", "case", False,
-         "Case: Koskela, Kork and Turpeinen",
+        ("koskela-kork-turpeinen", GRAPH + "koskela-kork-turpeinen", "koskela-kork-turpeinen.ttl",
+         "case-graph", CASE, "Case: Koskela, Kork and Turpeinen",
          "The real case of a partnership between an employer and an occupational health service "
          "provider, with verbatim evidence for every node.", quote_rights),
-        ("fictional-example", GRAPH + "fictional-example", "data/fictional-example.ttl", "case", True,
+        ("fictional-example", GRAPH + "fictional-example", "fictional-example.ttl", "case-graph", FCASE,
          "Fictional example case (fictional)",
          "An invented case that exercises ordered phases, shifting logics, mixed roles, value "
          "definitions by level and competing interpretations.",
          "Data CC BY 4.0. The case and its source text are fictional."),
     ]
-    for name, iri, path, role, is_fictional, title, description, rights in entries:
-        ds = URIRef(f"{CATALOG_IRI}/{name}")
-        g.add((cat, DCAT.dataset, ds))
-        g.add((ds, RDF.type, DCAT.Dataset))
-        g.add((ds, RDF.type, VOID.Dataset))
-        g.add((ds, SD.name, URIRef(iri)))
-        g.add((ds, IORKG.catalogFile, Literal(path)))
-        g.add((ds, IORKG.catalogRole, Literal(role)))
-        g.add((ds, IORKG.isFictional, boolean(is_fictional)))
-        g.add((ds, DCTERMS.title, en(title)))
-        g.add((ds, DCTERMS.description, en(description)))
-        g.add((ds, DCTERMS.license, CC_BY))
-        g.add((ds, DCTERMS.rights, en(rights)))
-        g.add((ds, VOID.triples, Literal(counts[name], datatype=XSD.integer)))
-        g.add((ds, DCTERMS.format, Literal("text/turtle")))
-    return g
+    out = [CATALOG_HEADER,
+           "@prefix dcat: <http://www.w3.org/ns/dcat#> .",
+           "@prefix dcterms: <http://purl.org/dc/terms/> .",
+           "@prefix iorkgc: <https://w3id.org/iorkg/concept/> .",
+           "@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .",
+           "@prefix void: <http://rdfs.org/ns/void#> .",
+           "",
+           f"<{CATALOG_IRI}> a dcat:Catalog ;",
+           f"    dcterms:title {turtle_string('iorkg shipped graphs')}@en ;",
+           "    dcterms:description " + turtle_string(
+               "The ontology, the shared bibliographic graph and the case graphs that the iorkg "
+               "package ships.") + "@en ;",
+           f"    dcterms:license <{CC_BY}> ;",
+           "    dcat:dataset " + " ,\n        ".join(f"<{CATALOG_IRI}/{e[0]}>" for e in entries) + " .",
+           ""]
+    for name, iri, path, role, case, title, description, rights in entries:
+        ds = f"{CATALOG_IRI}/{name}"
+        out += [f"<{ds}> a dcat:Dataset , void:Dataset ;",
+                f"    sd:name <{iri}> ;",
+                f"    dcterms:type iorkgc:{role} ;"]
+        if case is not None:
+            out.append(f"    void:rootResource <{case}> ;")
+        out += [f"    dcterms:title {turtle_string(title)}@en ;",
+                f"    dcterms:description {turtle_string(description)}@en ;",
+                f"    dcterms:license <{CC_BY}> ;",
+                f"    dcterms:rights {turtle_string(rights)}@en ;",
+                f"    void:triples {counts[name]} ;",
+                f"    dcat:distribution <{ds}/turtle> .",
+                "",
+                f"<{ds}/turtle> a dcat:Distribution ;",
+                f"    dcterms:title {turtle_string(title + ' (Turtle file)')}@en ;",
+                f"    dcat:downloadURL <{path}> ;",
+                f"    dcat:mediaType <{TURTLE_MEDIA_TYPE}> .",
+                ""]
+    return "\n".join(out)
 
 
 # --------------------------------------------------------------------------------------------
 # docs/case.md
 # --------------------------------------------------------------------------------------------
+
+# --------------------------------------------------------------------------------------------
+# Curation decisions of the 0.2.0 audit (issue 11, item 4), carried as data: docs/case.md renders
+# them, and later migrations (the workbook) can read them from here. Each: the reading as it
+# stood, the node(s) before, the decision, the node(s) after, and why.
+# --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Decision:
+    reading: str
+    before: tuple[str, ...]
+    decision: str                   # "kept" | "rebased" | "withdrawn"
+    after: tuple[str, ...]
+    why: str
+
+
+DECISIONS = [
+    Decision("the provider holds the operational logic",
+             ("kkt:holding-provider-operational-logic",), "withdrawn", (),
+             "Its first quote says what managing the partnership needs if it is seen as a linear, "
+             "reactive process, not who holds the logic; its second belongs to the second puzzle and "
+             "describes how OH care in general ties the customer to the provider's value chain, a "
+             "relation rather than a holding. No passage attributes either logic to a party."),
+    Decision("recognizing the strategic value of shared knowledge as a value of the partnership "
+             "defined by the authors",
+             ("kkt:value-strategic-value-of-shared-knowledge",), "withdrawn",
+             ("kkt:claim-shared-knowledge-key-to-value-co-creation",),
+             "The text calls this capability the key factor from the value co-creation perspective "
+             "and closes the sentence with a citation; it does not call it the partnership's value. "
+             "The claim and its citation are relabelled in the text's words; nothing is attributed "
+             "to the cited authors as a definer."),
+    Decision("mutual knowledge of complementary resources as a value definition",
+             ("kkt:value-mutual-knowledge-of-complementary-resources",), "withdrawn",
+             ("kkt:claim-sensemaking-enhances-mutual-knowledge",),
+             "The text says the sensemaking process in co-creation enhances partners' mutual "
+             "knowledge, a process and its effect, without calling it a value; the sentence is now "
+             "the evidence of one claim of the authors."),
+    Decision("the service agreement mandated by law",
+             ("kkt:service-agreement (iorkg:mandatedBy, interpreted, on a stated node)",), "rebased",
+             ("kkt:service-agreement-mandated-by-law",),
+             "The text mandates the provision of OH services, not the agreement: the link stays an "
+             "interpretation, in a statement of its own, on the footnote's law sentence and its "
+             "two-documents sentence, keeping the footnote marker as the link to this case; footnote "
+             "1 describes Finnish OH care in general."),
+    Decision("the action plan mandated by law",
+             ("kkt:oh-action-plan (iorkg:mandatedBy, interpreted, on a stated node)",), "rebased",
+             ("kkt:oh-action-plan-mandated-by-law",),
+             "The footnote calls the plan \"Mandatory\" without saying what mandates it: the link to "
+             "the law stays an interpretation, in a statement of its own, on the sentences that "
+             "carry it and the footnote marker."),
+    Decision("the action plan agreed between this employer and this provider",
+             ("kkt:oh-action-plan (iorkg:agreedBetween, interpreted, on a stated node)",), "rebased",
+             ("kkt:oh-action-plan-agreed-by-employer", "kkt:oh-action-plan-agreed-by-provider"),
+             "Footnote 1 says that in the action plan the workplace and the OH service provider "
+             "define and agree the aims; applying it to this case's parties is a reading, now one "
+             "statement per party on that sentence and the footnote marker."),
+    Decision("the operational logic classified under the professional order",
+             ("kkt:classification-operational-logic-profession",), "withdrawn", (),
+             "Its quote is about the existing norms, roles and routines of OH in the second puzzle, "
+             "not about the operational logic; no quote about the operational logic carries an "
+             "institutional order, and no other order is swapped in on equally thin grounds."),
+    Decision("continuous assessment as an event running through the formation phase",
+             ("kkt:continuous-assessment",), "withdrawn", ("kkt:claim-continuous-assessment",),
+             "The text calls for continuous assessment of collective achievements and for continuous "
+             "evaluation; it does not report that an assessment took place, so the timeline shows "
+             "none. The call is one claim of the authors with both quotes."),
+    Decision("a governing document of a relationship of this case (iorkg:governedBy)",
+             (), "kept", ("kkt:partnership-governed-by-oh-action-plan",),
+             "Recorded for the action plan and the partnership only, as an interpretation: the "
+             "footnote calls the plan a fundamental base for the collaboration of OH care in "
+             "general, and the text calls this case's partnership OH collaboration. None for the "
+             "service agreement: the footnote says only that it stipulates the content and coverage "
+             "of services, and tying it to the service transaction would rest on its name alone."),
+    Decision("the development project's participants (the employer and the provider)",
+             ("kkt:development-project (iorkg:hasParticipant, interpreted, on a stated node)",),
+             "kept", ("kkt:development-project-participant-employer",
+                      "kkt:development-project-participant-provider"),
+             "The reading stands (the text describes the partnership right after the project), but "
+             "each participant is now a statement of its own, so the project's stated aim keeps its "
+             "stated status."),
+    Decision("two placeholder poles for each of the two tensions the abstract names",
+             ("kkt:tension-sensemaking-in-value-co-creation-pole-1-unnamed",
+              "kkt:tension-sensemaking-in-value-co-creation-pole-2-unnamed",
+              "kkt:tension-controlling-the-development-processes-pole-1-unnamed",
+              "kkt:tension-controlling-the-development-processes-pole-2-unnamed"), "withdrawn",
+             ("kkt:tension-sensemaking-in-value-co-creation", "kkt:tension-controlling-the-development-processes"),
+             "The text names the two tensions but not what they pull between; placeholder poles with "
+             "stated evidence were invented structure. The tensions now leave their poles unknown "
+             "(iorkg:leavesUnknown iorkgc:slot-poles)."),
+]
+
+
+# --------------------------------------------------------------------------------------------
+# One status per triple, and the sentences of the abstract and extended abstract
+# --------------------------------------------------------------------------------------------
+
+# the property each statement slot stands for (docs/design.md, "One status per triple")
+SLOT_PROPERTY = {
+    IORKGC["slot-holder"]: IORKG.holder, IORKGC["slot-role"]: IORKG.inRole,
+    IORKGC["slot-phase"]: IORKG.during, IORKGC["slot-level"]: IORKG.atLevel,
+    IORKGC["slot-definer"]: IORKG.definedBy, IORKGC["slot-stage-type"]: IORKG.assignsConcept,
+    IORKGC["slot-citation-intent"]: CITO.hasCitationCharacterization, IORKGC["slot-poles"]: IORKG.hasPole,
+}
+NO_STATUS = {RDFS.label, RDFS.comment, DCTERMS.description, IORKG.inCase, IORKG.hasEvidence}
+
+
+def triple_statuses(g: Graph):
+    """(subject, predicate, object, statuses) for every triple of a case node (not an evidence node
+    or its target and selectors) other than labels, comments, descriptions and bookkeeping."""
+    for s, p, o in sorted(g):
+        if isinstance(s, BNode) or p in NO_STATUS or (s, RDF.type, IORKG.Evidence) in g:
+            continue
+        slotted, whole = set(), set()
+        for ev in g.objects(s, IORKG.hasEvidence):
+            status = str(g.value(ev, IORKG.epistemicStatus)).rsplit("/", 1)[-1]
+            slots = set(g.objects(ev, IORKG.supportsSlot))
+            if not slots:
+                whole.add(status)
+            elif any(SLOT_PROPERTY.get(slot) == p for slot in slots):
+                slotted.add(status)
+        yield s, p, o, (slotted or whole)
+
+
+def check_one_status(g: Graph) -> None:
+    bad = [(s, p, o, st) for s, p, o, st in triple_statuses(g) if len(st) != 1]
+    if bad:
+        raise BuildError(f"triples without exactly one status: {bad[:5]}")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    part: str
+    text: str          # whitespace folded, markdown kept
+    segments: tuple    # (start, end) code points into the source, end exclusive: a sentence that
+                       # a page break interrupts (the footnote) has several
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(a < end and start < b for a, b in self.segments)
+
+
+SKIPPED_LINES = ("#", "---", "Figure 1. The study design")
+NO_SPLIT_AFTER = ("cf.", "al.", "e.g.", "i.e.")
+
+
+def source_sentences(text: str) -> list[Sentence]:
+    """The sentences of the abstract, the extended abstract and its footnote, in reading order.
+
+    The body runs from the 'Abstract' heading to '## References'. Headings, the '---' rule, the
+    figure caption and blank lines are dropped; lines are joined with one space (a page break
+    inside a sentence closes up), and footnote 1, which the page break puts inside a sentence,
+    is read after the body. A sentence ends at '.', '?' or '!' followed by white space, except
+    after 'cf.', 'al.', 'e.g.' and 'i.e.'."""
+    import re
+
+    begin = text.index("### **Abstract**")
+    stop = text.index("## References")
+    flows: dict[str, list[tuple[str, int]]] = {"abstract": [], "extended abstract": [], "footnote 1": []}
+    part = "abstract"
+    pos = begin
+    for line in text[begin:stop].splitlines(keepends=True):
+        line_start, pos = pos, pos + len(line)
+        stripped = line.strip()
+        if stripped.startswith("### **Extended abstract**"):
+            part = "extended abstract"
+        if not stripped or stripped.startswith(SKIPPED_LINES):
+            continue
+        flow = flows["footnote 1" if stripped.startswith("<sup>1</sup> ") else part]
+        lead = len(line) - len(line.lstrip())
+        if flow:
+            flow.append((" ", -1))
+        flow.extend((ch, line_start + lead + i) for i, ch in enumerate(line.strip()))
+    out = []
+    for part, flow in flows.items():
+        folded: list[tuple[str, int]] = []
+        for ch, off in flow:
+            if ch.isspace():
+                if folded and folded[-1][0] != " ":
+                    folded.append((" ", -1))
+            else:
+                folded.append((ch, off))
+        chars = "".join(ch for ch, _ in folded)
+        cuts = [0]
+        for m in re.finditer(r"[.?!] ", chars):
+            before = chars[:m.start() + 1]
+            if not before.endswith(NO_SPLIT_AFTER):
+                cuts.append(m.end())
+        cuts.append(len(chars))
+        for a, b in zip(cuts, cuts[1:]):
+            piece = folded[a:b]
+            while piece and piece[-1][0] == " ":
+                piece = piece[:-1]
+            if piece:
+                segments: list[list[int]] = []
+                for off in (off for _, off in piece if off >= 0):
+                    if segments and off <= segments[-1][1] + 1:
+                        segments[-1][1] = off
+                    else:
+                        segments.append([off, off])
+                out.append(Sentence(part, "".join(ch for ch, _ in piece),
+                                    tuple((a, b + 1) for a, b in segments)))
+    return out
+
+
+# Why a sentence of the abstract or extended abstract backs no node: keyed by its opening words.
+NOT_MODELLED = {
+    "Recently, organizations and business firms":
+        "General background on organizations in many sectors, without a citation and without "
+        "anything about the case or its partnership.",
+    "To take advantage of surrounding networks":
+        "General background on why IORs are formed, without a citation and without anything "
+        "about the case.",
+}
+
+
+def coverage_rows(g: Graph, text: str) -> list[tuple[Sentence, list[str], str]]:
+    """Each sentence, the case nodes whose evidence quotes lie in it, and why none if none."""
+    spans = []
+    for node, ev in g.subject_objects(IORKG.hasEvidence):
+        target = g.value(ev, OA.hasTarget)
+        for sel in g.objects(target, OA.hasSelector):
+            if g.value(sel, OA.start) is not None:
+                spans.append((int(g.value(sel, OA.start)), int(g.value(sel, OA.end)), node))
+    rows, used = [], set()
+    for sentence in source_sentences(text):
+        nodes = sorted({short(g, n) for a, b, n in spans if sentence.overlaps(a, b)})
+        reason = ""
+        for opening, why in NOT_MODELLED.items():
+            if sentence.text.startswith(opening) and why:
+                used.add(opening)
+                reason = why
+        if not nodes and not reason:
+            raise BuildError(f"sentence backs no node and has no reason: {sentence.text!r}")
+        if nodes and reason:
+            raise BuildError(f"sentence backs nodes yet has a reason: {sentence.text!r}")
+        rows.append((sentence, nodes, reason))
+    stale = {k for k, v in NOT_MODELLED.items() if v} - used
+    if stale:
+        raise BuildError(f"reasons for sentences that are not in the source: {stale}")
+    return rows
+
 
 CATEGORIES = [
     ("case", "Case", [IORKG.Case]),
@@ -1310,6 +1631,7 @@ CATEGORIES = [
     ("documents", "Governing documents, law, discourse, expected outcomes",
      [IORKG.ServiceAgreement, IORKG.OccupationalHealthActionPlan, IORKG.Law, IORKG.Discourse,
       IORKG.ExpectedOutcome]),
+    ("statements", "Single interpreted triples (qualified statements)", [IORKG.QualifiedStatement]),
     ("aims", "Aims (of the partnership and of the project)", [IORKG.Aim]),
     ("logics", "Logics and practices", [IORKG.OperationalLogic, IORKG.CoCreationLogic, IORKG.Practice]),
     ("holdings", "Logic holdings", [IORKG.LogicHolding]),
@@ -1349,16 +1671,42 @@ def evidence_rows(g: Graph):
         yield node, ev, status, exact, g.value(ev, IORKG.rationale), g.value(ev, PROV.wasAttributedTo)
 
 
-def case_doc(g: Graph, fictional: Graph) -> str:
+def counts_table(g: Graph) -> list[str]:
+    """The counts table of docs/case.md and README.md: nodes and evidence per category."""
     counts = {key: [set(), Counter()] for key, _, _ in CATEGORIES}
-    interpreted = []
-    for node, ev, status, exact, rationale, by in evidence_rows(g):
+    for node, ev, status, *_ in evidence_rows(g):
         key = category_of(g, node)
         counts[key][0].add(node)
         counts[key][1][status] += 1
-        if status == "interpreted":
-            interpreted.append((key, node, ev, exact, rationale, by))
+    lines = ["| what | nodes | stated evidence | interpreted evidence |", "|---|---:|---:|---:|"]
     total = Counter()
+    for key, title, _ in CATEGORIES:
+        nodes, c = counts[key]
+        total.update(c)
+        lines.append(f"| {title} | {len(nodes)} | {c['stated']} | {c['interpreted']} |")
+    all_nodes = set().union(*(v[0] for v in counts.values()))
+    lines.append(f"| **all** | {len(all_nodes)} | {total['stated']} | {total['interpreted']} |")
+    return lines
+
+
+def reading_of(g: Graph, node) -> str:
+    """What a node asserts: its triples other than type, label and bookkeeping; for a statement
+    of one triple (rdf:subject/predicate/object) that triple."""
+    if g.value(node, RDF.predicate) is not None:
+        return (f"{short(g, g.value(node, RDF.subject))} {short(g, g.value(node, RDF.predicate))} "
+                f"{short(g, g.value(node, RDF.object))} (recorded, not asserted)")
+    return "; ".join(f"{short(g, p)} {short(g, o)}" for p, o in sorted(g.predicate_objects(node))
+                     if p not in SKIP_IN_READING)
+
+
+def cell(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def case_doc(g: Graph, fictional: Graph, text: str) -> str:
+    interpreted = [(category_of(g, node), node, ev, exact, rationale, by)
+                   for node, ev, status, exact, rationale, by in evidence_rows(g)
+                   if status == "interpreted"]
     lines = [
         "# The case in the graph",
         "",
@@ -1372,15 +1720,7 @@ def case_doc(g: Graph, fictional: Graph) -> str:
         "counts below count evidence nodes (one per node and quote), so a node backed by two "
         "quotes counts twice.",
         "",
-        "| what | nodes | stated evidence | interpreted evidence |",
-        "|---|---:|---:|---:|",
-    ]
-    for key, title, _ in CATEGORIES:
-        nodes, c = counts[key]
-        total.update(c)
-        lines.append(f"| {title} | {len(nodes)} | {c['stated']} | {c['interpreted']} |")
-    all_nodes = set().union(*(v[0] for v in counts.values()))
-    lines.append(f"| **all** | {len(all_nodes)} | {total['stated']} | {total['interpreted']} |")
+    ] + counts_table(g)
     lines += [
         "",
         f"The graph has {len(g)} triples. Shared bibliographic records (16: 13 reference-list "
@@ -1396,13 +1736,21 @@ def case_doc(g: Graph, fictional: Graph) -> str:
         "maps none).",
         "- Neither logic is attributed by the text to a party, a role, a phase or a level: the two "
         "holdings that record the logics as embedded in the collaboration leave holder, role, "
-        "phase and level unknown. One further holding (provider, operational logic) is an "
-        "interpretation, listed below.",
+        "phase and level unknown, and no holding names a holder.",
         "- The two tensions the abstract names besides the puzzles (sensemaking in value "
-        "co-creation; controlling the development processes) have no poles in the text; each has "
-        "two placeholder poles without content so that every tension has exactly two poles.",
+        "co-creation; controlling the development processes) have no poles in the text; they "
+        "leave their poles unknown (`iorkg:leavesUnknown iorkgc:slot-poles`).",
         "- The value definitions are the authors'; the level and phase at which the value is "
-        "defined are left unknown.",
+        "defined are left unknown. The process view is meant to analyse value definitions at "
+        "different stages and levels, but the text gives none (a claim of the authors, not data).",
+        "- The study reveals institutional constraints and resources, and Finnish occupational "
+        "health care has lately seen many institutional changes: the text names none, so none is "
+        "recorded beyond the two claims.",
+        "- The text calls for continuous assessment; it reports none, so there is no assessment "
+        "event.",
+        "- Footnote 1 describes Finnish occupational health care in general; every reading that "
+        "applies it to this case (the law mandating the documents, the parties agreeing the "
+        "action plan, the plan governing the partnership) is an interpretation of its own.",
         "- 'Traditionally, the customer is connected to the value chain of the service provider' "
         "describes occupational health care in general and is not modelled as a phase.",
         "",
@@ -1412,7 +1760,10 @@ def case_doc(g: Graph, fictional: Graph) -> str:
         "(its triples other than type, label and bookkeeping), the quote, the rationale and who "
         "the reading is attributed to. For citations the interpretation covers only the citation "
         "intent (`iorkg:supportsSlot iorkgc:slot-citation-intent`); that the claim cites the work "
-        "is stated.",
+        "is stated. A single interpreted triple is a qualified statement of its own (`rdf:subject`, "
+        "`rdf:predicate`, `rdf:object`), so the stated node it is about keeps only stated "
+        "evidence: every triple of the case graph has exactly one status (docs/design.md, \"One "
+        "status per triple\").",
         "",
     ]
     for key, title, _ in CATEGORIES:
@@ -1422,12 +1773,42 @@ def case_doc(g: Graph, fictional: Graph) -> str:
         lines += [f"### {title} ({len(rows)})", "",
                   "| node | reading | quote | rationale | by |", "|---|---|---|---|---|"]
         for _, node, ev, exact, rationale, by in rows:
-            reading = "; ".join(f"{short(g, p)} {short(g, o)}" for p, o in sorted(g.predicate_objects(node))
-                                if p not in SKIP_IN_READING)
-            quote = exact.replace("|", "\\|").replace("\n", " ")
-            lines.append(f"| `{short(g, node)}` — {g.value(node, RDFS.label)} | {reading} | "
-                         f"“{quote}” | {rationale} | `{short(g, by)}` |")
+            lines.append(f"| `{short(g, node)}` — {g.value(node, RDFS.label)} | {reading_of(g, node)} | "
+                         f"“{cell(exact)}” | {rationale} | `{short(g, by)}` |")
         lines.append("")
+    lines += [
+        "## Decisions of the 0.2.0 audit",
+        "",
+        "Each reading an independent audit judged weak or unsupported, and what became of it: "
+        "*kept*, *rebased* on a quote that carries it, or *withdrawn*. The list is data in "
+        "`tools/build_case_data.py` (`DECISIONS`), so later migrations can carry it.",
+        "",
+        "| reading | before | decision | after | why |",
+        "|---|---|---|---|---|",
+    ]
+    for d in DECISIONS:
+        before = ", ".join(f"`{b}`" for b in d.before) or "—"
+        after = ", ".join(f"`{a}`" for a in d.after) or "—"
+        lines.append(f"| {cell(d.reading)} | {before} | **{d.decision}** | {after} | {cell(d.why)} |")
+    lines += [
+        "",
+        "## Coverage of the abstract and the extended abstract",
+        "",
+        "Every sentence of the abstract, the extended abstract and its footnote, in reading order, "
+        "with the case nodes whose evidence quotes lie in it, or why it is deliberately not "
+        "modelled. Sentences are split as `source_sentences` in the generator says: the text from "
+        "the Abstract heading to the references, without headings, the page rule, the figure "
+        "caption and blank lines, lines joined with one space (a page break inside a sentence "
+        "closes up), footnote 1 read after the body; a sentence ends at '.', '?' or '!' before "
+        "white space, except after 'cf.', 'al.', 'e.g.' and 'i.e.'.",
+        "",
+        "| # | part | sentence | nodes its quotes back | not modelled because |",
+        "|---:|---|---|---|---|",
+    ]
+    for number, (sentence, nodes, reason) in enumerate(coverage_rows(g, text), start=1):
+        node_list = ", ".join(f"`{n}`" for n in nodes)
+        lines.append(f"| {number} | {sentence.part} | {cell(sentence.text)} | {node_list} | {cell(reason)} |")
+    lines.append("")
     return "\n".join(lines)
 
 
@@ -1499,12 +1880,14 @@ def main(argv: list[str]) -> int:
         "shared": len(shared.g), "koskela-kork-turpeinen": len(real.g),
         "fictional-example": len(fictional.g),
     }
-    outputs["data/catalog.ttl"] = turtle(catalog_graph(counts), CATALOG_HEADER)
-    outputs["docs/case.md"] = case_doc(real.g, fictional.g) + "\n"
+    outputs["data/catalog.ttl"] = catalog_turtle(counts)
+    check_one_status(real.g)
+    check_one_status(fictional.g)
+    outputs["docs/case.md"] = case_doc(real.g, fictional.g, real_text)
 
     for rel, content in outputs.items():
-        if rel.endswith(".ttl"):
-            Graph().parse(data=content, format="turtle")   # must parse back
+        if rel.endswith(".ttl"):   # must parse back (relative IRIs against the file's place)
+            Graph().parse(data=content, format="turtle", publicID=(REPO / rel).as_uri())
         if not check_only:
             write_atomic(REPO / rel, content)
     status = Counter(s for _, _, s, *_ in evidence_rows(real.g))
