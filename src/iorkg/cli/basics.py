@@ -36,17 +36,26 @@ def info_command(files: tuple[str, ...], as_json: bool) -> None:
 
 
 @click.command("export")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--graph", default="all", show_default=True, help=f"Which graph: {GRAPH_HELP}.")
 @click.option("--format", "fmt", default="ttl", show_default=True,
-              type=click.Choice(["ttl", "trig", "nt", "nq", "jsonld", "xml"]),
-              help="RDF format; ttl, nt and xml merge the chosen graphs.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
-def export_command(graph: str, fmt: str, output: str | None) -> None:
-    """Export the ontology, one case, or everything."""
+              type=click.Choice(["ttl", "trig", "nt", "nq", "jsonld", "xml", "workbook"]),
+              help="RDF format (ttl, nt and xml merge the chosen graphs), or workbook: one case as "
+                   "a case workbook (--output NAME.xlsx, or a folder name for CSV files).")
+@click.option("--output", "-o", type=click.Path(), help="Write here (atomically) instead of stdout.")
+def export_command(files: tuple[str, ...], graph: str, fmt: str, output: str | None) -> None:
+    """Export the ontology, one case, or everything (of the shipped data, or of FILE ...)."""
     from iorkg.export import export, export_to_file
     from iorkg.store import KnowledgeGraph
 
-    kg = KnowledgeGraph.shipped()
+    if fmt == "workbook":
+        from iorkg.export import export_workbook_file
+
+        click.echo(export_workbook_file(list(files), graph, output), err=True)
+        return
+    import iorkg
+
+    kg = iorkg.open(*files) if files else KnowledgeGraph.shipped()
     if output:
         path = export_to_file(kg, output, graph, fmt)
         click.echo(f"wrote {path}", err=True)
