@@ -408,28 +408,32 @@ def export_workbook(graph: "rdflib.Graph", output: str | Path, name: str, prefix
 
 def export_case(paths: list[str | Path], graph: str, output: str | Path,
                 sources: str | Path | None = None) -> ExportedWorkbook:
-    """`iorkg export --graph CASE --format workbook`: one case of the shipped data (or of files)."""
+    """`iorkg export [FILE] --graph CASE --format workbook`: one case, of the shipped data or of a file.
+
+    The case is read from its file as written (a store would canonicalise typed literals).
+    """
     import rdflib
 
-    from .. import open as open_kg
     from ..catalog import graph_named
     from ..namespaces import GRAPH_BASE, PREFIXES
 
-    kg = open_kg(*paths) if paths else open_kg()
-    iri = graph if graph in kg.graphs() else None
-    if iri is None:
-        candidates = [g for g in kg.graphs() if g == GRAPH_BASE + graph]
-        iri = candidates[0] if candidates else (graph_named(graph).iri if not paths else None)
-    if iri is None and paths:
-        iri = next((g for g in kg.graphs() if g.endswith("/" + Path(str(paths[0])).name)
-                    or g == Path(paths[0]).resolve().as_uri()), None)
-    if iri is None:
-        raise InputError(None, f"no graph {graph!r} in the data")
+    if paths:
+        if len(paths) != 1:
+            raise InputError(None, "--format workbook takes one case file")
+        path = Path(paths[0])
+        name = graph if graph != "all" else path.stem
+        name = name.removeprefix(GRAPH_BASE)
+    else:
+        entry = graph_named(graph)
+        if entry.role != "case":
+            raise InputError(None, f"{graph!r} is not a case; --format workbook writes one case")
+        path, name = entry.path, entry.name
     g = rdflib.Graph()
-    g.parse(data=kg.serialize(_ttl(), iri).decode("utf-8"), format="turtle")
-    name = iri.removeprefix(GRAPH_BASE) if iri.startswith(GRAPH_BASE) else graph
-    prefix = _case_prefix(g, PREFIXES)
-    return export_workbook(g, output, name, prefix, sources)
+    try:
+        g.parse(path)
+    except Exception as exc:  # rdflib raises several kinds of syntax errors
+        raise InputError(path, f"cannot read the case: {exc}") from None
+    return export_workbook(g, output, name, _case_prefix(g, PREFIXES), sources)
 
 
 def _ttl():
