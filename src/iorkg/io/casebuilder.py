@@ -48,53 +48,64 @@ def quote_selectors(text: str, quote: str, occurrence: int | None = None,
     return locate(text, quote, occurrence)
 
 
+@dataclass(frozen=True)
+class Lit:
+    """A literal as the builder keeps it: the lexical form, and a datatype IRI or a language."""
+
+    value: str
+    datatype: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Blank:
+    """A blank node with a fixed label (so that output is the same on every run)."""
+
+    label: str
+
+
+Term = "str | Lit | Blank"  # a str is an IRI
+
+
 class CaseBuilder:
-    """Collects the triples of one case graph: nodes with `iorkg:inCase`, and their evidence."""
+    """Collects the triples of one case graph: nodes with `iorkg:inCase`, and their evidence.
+
+    Triples are kept as plain Python values (IRIs as `str`, `Lit`, `Blank`), which is several
+    times faster than building an rdflib Graph; `graph`, `ntriples()` and `turtle()` convert.
+    """
 
     def __init__(self, namespace: str, case_iri: str, language: str = "en",
                  prefix: str | None = None) -> None:
-        import rdflib
-
         self.namespace = namespace
         self.case_iri = case_iri
         self.language = language
-        self.graph = rdflib.Graph()
-        for name, iri in PREFIXES.items():
-            if iri != namespace:
-                self.graph.bind(name, iri, override=True, replace=True)
-        if prefix:
-            self.graph.bind(prefix, namespace, override=True, replace=True)
+        self.prefix = prefix
+        self.triples: set[tuple] = set()
+        self._graph: "rdflib.Graph | None" = None
 
     # terms --------------------------------------------------------------------------------------
-    @staticmethod
-    def iri(value: str) -> "rdflib.URIRef":
-        import rdflib
-
-        return rdflib.URIRef(value)
-
-    def text(self, value: str, lang: bool = True, datatype: str | None = None) -> "rdflib.Literal":
+    def text(self, value: str, lang: bool = True, datatype: str | None = None) -> Lit:
         """A literal: language-tagged in the case's language, typed, or plain."""
-        import rdflib
-
         if lang:
-            return rdflib.Literal(value, lang=self.language)
-        return rdflib.Literal(value, datatype=rdflib.URIRef(datatype) if datatype else None)
+            return Lit(value, None, self.language)
+        return Lit(value, datatype or None)
 
-    def typed(self, value: object, datatype: str) -> "rdflib.Literal":
+    @staticmethod
+    def typed(value: object, datatype: str) -> Lit:
         """A typed literal written in its lexical form (as the shapes want to read it)."""
-        import rdflib
-
         lexical = value if isinstance(value, str) else \
             (str(value).lower() if isinstance(value, bool) else str(value))
-        return rdflib.Literal(lexical, datatype=rdflib.URIRef(datatype))
+        return Lit(lexical, datatype)
+
+    @staticmethod
+    def literal(value: str, datatype: str | None = None, language: str | None = None) -> Lit:
+        """Any literal."""
+        return Lit(value, None if language else datatype, language or None)
 
     # triples ------------------------------------------------------------------------------------
-    def add(self, subject: str, predicate: str, obj: "rdflib.term.Node | str") -> None:
+    def add(self, subject: str, predicate: str, obj: "str | Lit | Blank") -> None:
         """Add a triple; a `str` object is an IRI."""
-        import rdflib
-
-        o = obj if isinstance(obj, rdflib.term.Node) else rdflib.URIRef(obj)
-        self.graph.add((rdflib.URIRef(subject), rdflib.URIRef(predicate), o))
+        self.triples.add((subject, predicate, obj))
 
     def node(self, iri: str, types: list[str]) -> None:
         """A case node: its types and `iorkg:inCase` (the case node itself gets no inCase)."""
@@ -105,50 +116,93 @@ class CaseBuilder:
 
     def evidence(self, spec: EvidenceSpec) -> None:
         """An evidence node in the pattern of the shipped cases (see /work/CONTRACTS.md)."""
-        import rdflib
-
         if spec.status not in STATUSES:
             raise ValueError(f"unknown epistemic status {spec.status!r}")
-        e = spec.iri
-        self.add(spec.body, IORKG + "hasEvidence", e)
-        self.add(e, RDF + "type", IORKG + "Evidence")
-        self.add(e, IORKG + "inCase", self.case_iri)
-        self.add(e, OA + "motivatedBy", spec.motivation)
-        self.add(e, OA + "hasBody", spec.body)
-        self.add(e, IORKG + "epistemicStatus", IORKGC + spec.status)
+        e, add, a = spec.iri, self.triples.add, RDF + "type"
+        add((spec.body, IORKG + "hasEvidence", e))
+        add((e, a, IORKG + "Evidence"))
+        add((e, IORKG + "inCase", self.case_iri))
+        add((e, OA + "motivatedBy", spec.motivation))
+        add((e, OA + "hasBody", spec.body))
+        add((e, IORKG + "epistemicStatus", IORKGC + spec.status))
         if spec.rationale:
-            self.add(e, IORKG + "rationale", self.text(spec.rationale))
+            add((e, IORKG + "rationale", self.text(spec.rationale)))
         if spec.agent:
-            self.add(e, PROV + "wasAttributedTo", spec.agent)
+            add((e, PROV + "wasAttributedTo", spec.agent))
         if spec.slot:
-            self.add(e, IORKG + "supportsSlot", spec.slot)
+            add((e, IORKG + "supportsSlot", spec.slot))
         if spec.coded_segment:
-            self.add(e, IORKG + "codedSegment", self.typed(True, XSD + "boolean"))
-        # blank nodes named after the evidence node, so that the Turtle is the same on every run
+            add((e, IORKG + "codedSegment", Lit("true", XSD + "boolean")))
+        # blank nodes named after the evidence node, so that the output is the same on every run
         local = e[len(self.namespace):] if e.startswith(self.namespace) else e.rsplit("/", 1)[-1]
-        target, quote, position = (rdflib.BNode(f"{local}-target"), rdflib.BNode(f"{local}-quote"),
-                                   rdflib.BNode(f"{local}-position"))
-        g, s = self.graph, spec.selectors
-        g.add((rdflib.URIRef(e), rdflib.URIRef(OA + "hasTarget"), target))
-        g.add((target, RDF_TYPE(), rdflib.URIRef(OA + "SpecificResource")))
-        g.add((target, rdflib.URIRef(OA + "hasSource"), rdflib.URIRef(spec.source)))
-        g.add((target, rdflib.URIRef(OA + "hasSelector"), quote))
-        g.add((target, rdflib.URIRef(OA + "hasSelector"), position))
-        g.add((quote, RDF_TYPE(), rdflib.URIRef(OA + "TextQuoteSelector")))
-        g.add((quote, rdflib.URIRef(OA + "exact"), rdflib.Literal(s.exact)))
-        g.add((quote, rdflib.URIRef(OA + "prefix"), rdflib.Literal(s.prefix)))
-        g.add((quote, rdflib.URIRef(OA + "suffix"), rdflib.Literal(s.suffix)))
-        g.add((position, RDF_TYPE(), rdflib.URIRef(OA + "TextPositionSelector")))
-        g.add((position, rdflib.URIRef(OA + "start"), self.typed(s.start, XSD + "nonNegativeInteger")))
-        g.add((position, rdflib.URIRef(OA + "end"), self.typed(s.end, XSD + "nonNegativeInteger")))
+        local = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in local)
+        target, quote, position = Blank(f"{local}-target"), Blank(f"{local}-quote"), Blank(f"{local}-position")
+        s, nni = spec.selectors, XSD + "nonNegativeInteger"
+        add((e, OA + "hasTarget", target))
+        add((target, a, OA + "SpecificResource"))
+        add((target, OA + "hasSource", spec.source))
+        add((target, OA + "hasSelector", quote))
+        add((target, OA + "hasSelector", position))
+        add((quote, a, OA + "TextQuoteSelector"))
+        add((quote, OA + "exact", Lit(s.exact)))
+        add((quote, OA + "prefix", Lit(s.prefix)))
+        add((quote, OA + "suffix", Lit(s.suffix)))
+        add((position, a, OA + "TextPositionSelector"))
+        add((position, OA + "start", Lit(str(s.start), nni)))
+        add((position, OA + "end", Lit(str(s.end), nni)))
+
+    # output -------------------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.triples)
+
+    @property
+    def graph(self) -> "rdflib.Graph":
+        """The triples as an rdflib Graph with the case's prefixes bound."""
+        import rdflib
+
+        if self._graph is None or len(self._graph) != len(self.triples):
+            def term(t):
+                if isinstance(t, Lit):
+                    return rdflib.Literal(t.value, lang=t.language,
+                                          datatype=rdflib.URIRef(t.datatype) if t.datatype else None)
+                if isinstance(t, Blank):
+                    return rdflib.BNode(t.label)
+                return rdflib.URIRef(t)
+
+            graph = rdflib.Graph()
+            for name, iri in PREFIXES.items():
+                if iri != self.namespace:
+                    graph.bind(name, iri, override=True, replace=True)
+            if self.prefix:
+                graph.bind(self.prefix, self.namespace, override=True, replace=True)
+            for triple in self.triples:
+                graph.add(tuple(term(t) for t in triple))
+            self._graph = graph
+        return self._graph
+
+    def ntriples(self) -> bytes:
+        """The triples as N-Triples, quickly (for validation; literals as written)."""
+        import pyoxigraph as ox
+
+        cache: dict = {}
+
+        def term(t):
+            found = cache.get(t)
+            if found is None:
+                if isinstance(t, Lit):
+                    found = ox.Literal(t.value, language=t.language) if t.language else \
+                        ox.Literal(t.value, datatype=ox.NamedNode(t.datatype)) if t.datatype else ox.Literal(t.value)
+                elif isinstance(t, Blank):
+                    found = ox.BlankNode(t.label)
+                else:
+                    found = ox.NamedNode(t)
+                cache[t] = found
+            return found
+
+        return ox.serialize((ox.Triple(term(s), term(p), term(o)) for s, p, o in self.triples),
+                            format=ox.RdfFormat.N_TRIPLES)
 
     def turtle(self, header: str = "") -> bytes:
         """The graph as Turtle (the same bytes for the same triples), after an optional comment."""
         body = self.graph.serialize(format="turtle")
         return (header + ("\n" if header else "") + body).encode("utf-8")
-
-
-def RDF_TYPE() -> "rdflib.URIRef":  # noqa: N802 - reads like the constant it is
-    import rdflib
-
-    return rdflib.URIRef(RDF + "type")

@@ -75,7 +75,7 @@ class ImportResult:
         counts = ", ".join(f"{n} {s}" for s, n in self.case.rows.items() if n)
         verdict = "valid" if self.ok else "INVALID"
         where = f"; wrote {self.written}" if self.written else "; nothing written"
-        return (f"{self.case.name}: {len(self.case.graph):,} triples from {counts}; "
+        return (f"{self.case.name}: {len(self.case.builder):,} triples from {counts}; "
                 f"{verdict} ({len(self.validation.violations)} violations, "
                 f"{len(self.validation.warnings)} warnings){where}")
 
@@ -110,15 +110,14 @@ def import_case(path: str | Path, sources: str | Path | None = None,
     from ..validation import validate
 
     case = build_case(path, sources)
-    data = case.turtle()
     with tempfile.TemporaryDirectory(prefix="iorkg-import-") as tmp:
-        candidate = Path(tmp) / f"{case.name}.ttl"
-        candidate.write_bytes(data)
+        candidate = Path(tmp) / f"{case.name}.nt"  # N-Triples: quick to write, literals as written
+        candidate.write_bytes(case.builder.ntriples())
         result = validate([candidate, *(extra_ontology or [])])
     written = None
     if result.conforms and not check:
         target = Path(output) if output else _beside(Path(path), case.name)
-        written = atomic_write(target, data)
+        written = atomic_write(target, case.turtle())
     return ImportResult(case, result, written)
 
 
@@ -614,8 +613,6 @@ class _Reader:
 
     # statements -----------------------------------------------------------------------------
     def statement_rows(self) -> None:
-        import rdflib
-
         for number, cells in self.rows("statements"):
             w = lambda h: self.where("statements", number, h)  # noqa: E731
             subject_ref, prop, obj = (self.text(cells, "subject"), self.text(cells, "property"),
@@ -638,8 +635,7 @@ class _Reader:
                 if datatype and dt is None:
                     self.problems.add(w("datatype"), f"{datatype!r}: expected a CURIE such as xsd:decimal")
                     continue
-                value = rdflib.Literal(obj, lang=language or None,
-                                       datatype=rdflib.URIRef(dt) if dt else None)
+                value = self.builder.literal(obj, dt, language)
             else:
                 self.problems.add(w("kind"), f"{kind!r}: expected node or literal")
                 continue
