@@ -214,3 +214,10 @@ def test_shape_violation_writes_nothing(case: Path, capsys) -> None:
     code, err = run(capsys, str(case))
     assert code == 1 and "INVALID" in err
     assert written(case) == []
+
+
+def test_semicolon_separated_csv_is_named(case: Path, capsys) -> None:
+    path = case / "aims.csv"
+    path.write_text("id;type;label\naim-1;Aim;an aim\n", encoding="utf-8")
+    code, err = run(capsys, str(case))
+    assert code == 2 and "aims.csv" in err and "separated by ;" in err

@@ -107,3 +107,13 @@ def test_mapping_columns_name_their_properties() -> None:
         for column in sheet.columns:
             if column.property:
                 assert mapping.expand(column.property), (sheet.name, column.name)
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    from iorkg.io.sheets import read_tables
+    from iorkg.io.template import write_xlsx
+
+    write_xlsx({"statements": [{"subject": "a", "property": "rdfs:comment", "object": "=SUM(A1)",
+                                "kind": "literal"}]}, tmp_path / "t.xlsx", examples=False)
+    (_, cells), = read_tables(tmp_path / "t.xlsx")["statements"].rows
+    assert cells["object"].value == "=SUM(A1)" and not cells["object"].formula

@@ -99,7 +99,10 @@ def _column(data: dict) -> Column:
 @lru_cache(maxsize=2)
 def load_mapping(path: str | None = None) -> Mapping:
     """The mapping read from the shipped TOML file (or another one)."""
-    import tomllib
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
 
     with open(path or MAPPING_FILE, "rb") as handle:
         raw = tomllib.load(handle)

@@ -199,6 +199,7 @@ def _csv_table(folder: Path, path: Path) -> Table:
         line = raw[:exc.start].count(b"\n") + 1
         raise InputError(path, f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x} on line {line}); "
                                "save it as \"CSV UTF-8\"", line) from None
+    sheet = path.stem
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     headers: list[str] = []
     rows: list[tuple[int, dict[str, Cell]]] = []
@@ -231,7 +232,7 @@ def _csv_table(folder: Path, path: Path) -> Table:
         for index, header in enumerate(headers):
             value = record[index] if index < len(record) else ""
             formula = bool(FORMULA_IN_CSV.match(value))
-            cells[header] = Cell(value, Where(name, path.stem, number, index, header, csv=True), formula)
+            cells[header] = Cell(value, Where(name, sheet, number, index, header, csv=True), formula)
         rows.append((number, cells))
     return Table(path.stem, name, headers, rows, csv=True)
 

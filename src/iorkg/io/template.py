@@ -166,10 +166,16 @@ def write_xlsx(rows: Rows, path: str | Path, examples: bool = True,
             ws.append([example.get(h, "") for h in headers])
             for index in range(1, len(headers) + 1):
                 ws.cell(row=2, column=index).font = grey
-        if sheet.name == "case" and case_row:
-            ws.append([case_row.get(h, "") for h in headers])
-        for row in rows.get(sheet.name, []):
-            ws.append([row.get(h, "") for h in headers])
+        data = ([case_row] if sheet.name == "case" and case_row else []) + rows.get(sheet.name, [])
+        for row in data:
+            number = ws.max_row + 1
+            for index, header in enumerate(headers, start=1):
+                value = row.get(header, "")
+                if value == "":
+                    continue
+                cell = ws.cell(row=number, column=index, value=value)
+                if isinstance(value, str) and value.startswith("="):
+                    cell.data_type = "s"  # text that looks like a formula stays text
         for index, column in enumerate(sheet.columns, start=1):
             values = choices(mapping, sheet, column)
             if not values:
