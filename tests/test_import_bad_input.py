@@ -221,3 +221,17 @@ def test_semicolon_separated_csv_is_named(case: Path, capsys) -> None:
     path.write_text("id;type;label\naim-1;Aim;an aim\n", encoding="utf-8")
     code, err = run(capsys, str(case))
     assert code == 2 and "aims.csv" in err and "separated by ;" in err
+
+
+def test_repeated_header_is_named(case: Path, capsys) -> None:
+    path = case / "aims.csv"
+    path.write_text("id,type,label,label\naim-1,Aim,an aim,again\n", encoding="utf-8")
+    code, err = run(capsys, str(case))
+    assert code == 2 and "aims.csv" in err and "'label' appears twice" in err
+
+
+def test_unwritable_output_is_reported(case: Path, tmp_path: Path, capsys) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file", encoding="utf-8")
+    code, err = run(capsys, str(case), "--output", str(blocker / "case.ttl"))
+    assert code == 2 and "cannot write" in err

@@ -250,7 +250,10 @@ def new_case(name: str, parent: str | Path = ".") -> NewCase:
     if workbook.exists():
         raise InputError(workbook, "already exists; choose another name or remove it first")
     sources = folder / "sources"
-    sources.mkdir(parents=True, exist_ok=True)
+    try:
+        sources.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(folder, f"cannot make the case folder: {exc.strerror or exc}") from None
     mapping = load_mapping()
     case_row = {"id": "case", "type": "Case", "template_version": str(mapping.template_version),
                 "name": name, "namespace": f"https://w3id.org/iorkg/case/{name}/", "language": "en"}

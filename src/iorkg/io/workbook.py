@@ -117,7 +117,10 @@ def import_case(path: str | Path, sources: str | Path | None = None,
     written = None
     if result.conforms and not check:
         target = Path(output) if output else _beside(Path(path), case.name)
-        written = atomic_write(target, case.turtle())
+        try:
+            written = atomic_write(target, case.turtle())
+        except OSError as exc:
+            raise InputError(target, f"cannot write the case's Turtle here: {exc.strerror or exc}") from None
     return ImportResult(case, result, written)
 
 
@@ -165,7 +168,11 @@ class _Reader:
                 if table.rows:
                     raise InputError(self.path, f"{where}: no header row")
                 continue
+            seen: set[str] = set()
             for header in table.headers:
+                if header in seen:
+                    raise InputError(self.path, f"{where}: the column {header!r} appears twice in the header")
+                seen.add(header)
                 if header not in known:
                     raise InputError(self.path, f"{where}: column {header!r} is not a column of this "
                                                 f"sheet; expected some of {', '.join(c.name for c in sheet.columns)}")
