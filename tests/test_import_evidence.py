@@ -33,8 +33,9 @@ def evidence_row(folder: Path, **cells: str) -> None:
     row = {k: "" for k in rows[0]}
     row.update(cells)
     rows.append(row)
+    fields = list(rows[0]) + [k for k in cells if k not in rows[0]]
     with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer = csv.DictWriter(handle, fieldnames=fields, restval="", lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
 
@@ -138,3 +139,30 @@ def test_evidence_ids_default_to_node_and_number(case: Path) -> None:
     graph = build_case(case).graph
     assert (rdflib.URIRef(NS + "cleaning"), rdflib.URIRef(IORKG + "hasEvidence"),
             rdflib.URIRef(NS + "cleaning-evidence-1")) in graph
+
+
+def test_redacted_row_keeps_offsets_and_drops_text(case: Path) -> None:
+    evidence_row(case, id="x-1", node="provider", redacted="TRUE", start="10", end="40")
+    graph = build_case(case).graph
+    e = rdflib.URIRef(NS + "x-1")
+    assert selectors_of(graph, "x-1") == {"start": 10, "end": 40}
+    assert (e, rdflib.URIRef(IORKG + "redacted"), rdflib.Literal("true", datatype=rdflib.XSD.boolean)) in graph
+
+
+def test_redacted_row_with_a_quote_is_refused(case: Path) -> None:
+    evidence_row(case, id="x-1", node="provider", redacted="TRUE", quote="Coder C", start="1", end="3")
+    with pytest.raises(WorkbookError) as info:
+        build_case(case)
+    assert "column D (quote): a redacted row publishes no quote" in str(info.value)
+
+
+def test_redacted_evidence_round_trips(case: Path, tmp_path: Path) -> None:
+    from rdflib.compare import isomorphic
+
+    from iorkg.io.wbexport import export_workbook
+
+    evidence_row(case, id="x-1", node="provider", redacted="TRUE", start="10", end="40")
+    graph = build_case(case).graph
+    export_workbook(graph, tmp_path / "out", "second-fictional-case", "fx2", sources=case / "sources")
+    shutil.copytree(case / "sources", tmp_path / "out" / "sources")
+    assert isomorphic(build_case(tmp_path / "out").graph, graph)

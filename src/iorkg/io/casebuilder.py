@@ -33,6 +33,7 @@ class EvidenceSpec:
     slot: str | None = None
     coded_segment: bool = False
     motivation: str = CLASSIFYING
+    redacted: bool = False  # keeps the offsets and the (empty) quote selector, drops the text
 
 
 def quote_selectors(text: str, quote: str, occurrence: int | None = None,
@@ -133,6 +134,8 @@ class CaseBuilder:
             add((e, IORKG + "supportsSlot", spec.slot))
         if spec.coded_segment:
             add((e, IORKG + "codedSegment", Lit("true", XSD + "boolean")))
+        if spec.redacted:
+            add((e, IORKG + "redacted", Lit("true", XSD + "boolean")))
         # blank nodes named after the evidence node, so that the output is the same on every run
         local = e[len(self.namespace):] if e.startswith(self.namespace) else e.rsplit("/", 1)[-1]
         local = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in local)
@@ -144,9 +147,10 @@ class CaseBuilder:
         add((target, OA + "hasSelector", quote))
         add((target, OA + "hasSelector", position))
         add((quote, a, OA + "TextQuoteSelector"))
-        add((quote, OA + "exact", Lit(s.exact)))
-        add((quote, OA + "prefix", Lit(s.prefix)))
-        add((quote, OA + "suffix", Lit(s.suffix)))
+        if not spec.redacted:
+            add((quote, OA + "exact", Lit(s.exact)))
+            add((quote, OA + "prefix", Lit(s.prefix)))
+            add((quote, OA + "suffix", Lit(s.suffix)))
         add((position, a, OA + "TextPositionSelector"))
         add((position, OA + "start", Lit(str(s.start), nni)))
         add((position, OA + "end", Lit(str(s.end), nni)))

@@ -271,14 +271,20 @@ class _Exporter:
             return None
         exact, prefix, suffix = (g.value(quote, U(OA + k)) for k in ("exact", "prefix", "suffix"))
         start, end = (g.value(position, U(OA + k)) for k in ("start", "end"))
+        true = rdflib.Literal("true", datatype=rdflib.XSD.boolean)
+        redacted = (e, U(IORKG + "redacted"), true) in g and (exact, prefix, suffix) == (None, None, None)
+        if redacted:
+            exact = prefix = suffix = rdflib.Literal("")
         if None in (exact, prefix, suffix, start, end):
             return None
         expected = {(target, rdflib.RDF.type, U(OA + "SpecificResource")), (target, U(OA + "hasSource"), source),
                     (target, U(OA + "hasSelector"), quote), (target, U(OA + "hasSelector"), position),
-                    (quote, rdflib.RDF.type, U(OA + "TextQuoteSelector")), (quote, U(OA + "exact"), exact),
-                    (quote, U(OA + "prefix"), prefix), (quote, U(OA + "suffix"), suffix),
+                    (quote, rdflib.RDF.type, U(OA + "TextQuoteSelector")),
                     (position, rdflib.RDF.type, U(OA + "TextPositionSelector")),
                     (position, U(OA + "start"), start), (position, U(OA + "end"), end)}
+        if not redacted:
+            expected |= {(quote, U(OA + "exact"), exact), (quote, U(OA + "prefix"), prefix),
+                         (quote, U(OA + "suffix"), suffix)}
         actual = set(g.triples((target, None, None))) | set(g.triples((quote, None, None))) | \
             set(g.triples((position, None, None)))
         nni = XSD + "nonNegativeInteger"
@@ -289,6 +295,9 @@ class _Exporter:
         taken = set(expected)
         row = {"id": str(e)[len(self.namespace):], "node": self.ref(body), "source": self.ref(source),
                "quote": str(exact), "status": _local(str(statuses[0]))}
+        if redacted:
+            taken.add((e, U(IORKG + "redacted"), true))
+            row.update({"redacted": "TRUE", "start": str(start), "end": str(end)})
         if (body, U(IORKG + "hasEvidence"), e) not in g:
             return None  # the importer always writes hasEvidence: leave this node to the report
         taken.add((body, U(IORKG + "hasEvidence"), e))
@@ -317,7 +326,8 @@ class _Exporter:
         if not any(t[1] == U(OA + "motivatedBy") for t in taken):
             return None  # the importer would add oa:classifying
         self.consumed |= taken
-        self.place(row, str(exact), str(prefix), str(suffix), int(start), int(end), source)
+        if not redacted:
+            self.place(row, str(exact), str(prefix), str(suffix), int(start), int(end), source)
         return row
 
     def place(self, row: dict[str, str], exact: str, prefix: str, suffix: str, start: int,

@@ -485,7 +485,13 @@ class _Reader:
                 self.problems.add(w("source"), "the source is empty and the case has more or fewer "
                                                "than one source; give the source's id")
             quote = self.text(cells, "quote", keep_space=True)
-            if quote is None:
+            redacted = self.flag(cells, "redacted", w("redacted"))
+            if redacted:
+                if quote is not None:
+                    self.problems.add(w("quote"), "a redacted row publishes no quote; leave the cell empty")
+                    continue
+                quote = ""
+            elif quote is None:
                 if not cells.get("quote") or not cells["quote"].formula:
                     self.problems.add(w("quote"), "the quote is empty; copy the passage from the source")
                 continue
@@ -508,16 +514,19 @@ class _Reader:
             motivation = self.resolve(motivation_ref, w("motivation")) if motivation_ref else OA + "classifying"
             if body is None or source is None or status is None:
                 continue
-            if source not in texts:
-                texts[source] = self.source_text(source, sources, w("source"))
-            selectors = self.selectors(texts[source], quote, cells, coded, w)
+            if redacted:
+                selectors = self.redacted_selectors(cells, w)
+            else:
+                if source not in texts:
+                    texts[source] = self.source_text(source, sources, w("source"))
+                selectors = self.selectors(texts[source], quote, cells, coded, w)
+                if selectors is not None and texts[source] is None:
+                    unchecked[source] = unchecked.get(source, 0) + 1
             if selectors is None:
                 continue
-            if texts[source] is None:
-                unchecked[source] = unchecked.get(source, 0) + 1
             self.builder.evidence(EvidenceSpec(
                 self.namespace + ident, body, source, selectors, status, rationale, coder, slot,
-                coded, motivation or OA + "classifying"))
+                coded, motivation or OA + "classifying", redacted))
         for source, count in unchecked.items():
             self.notes.append(f"the text of {self.mapping.shorten(source)} is not on this machine; "
                               f"the selectors of {count} evidence rows were taken from the sheet unchecked")
@@ -565,6 +574,26 @@ class _Reader:
                 return _read_text(folder / file)
         shipped = find_source(file)
         return _read_text(shipped) if shipped else None
+
+    def redacted_selectors(self, cells: dict[str, Cell], w):
+        """The offsets of a redacted row (its text is not published, so nothing is checked)."""
+        from ..textquote import Selectors
+
+        found = {}
+        for name in ("start", "end"):
+            raw = self.text(cells, name)
+            if raw is None or not raw.isdigit():
+                self.problems.add(w(name), f"a redacted row needs its {name} offset (a whole number)")
+                return None
+            found[name] = int(raw)
+        if found["end"] < found["start"]:
+            self.problems.add(w("end"), "end lies before start")
+            return None
+        for name in ("prefix", "suffix"):
+            if self.text(cells, name, keep_space=True) is not None:
+                self.problems.add(w(name), f"a redacted row publishes no {name}; leave the cell empty")
+                return None
+        return Selectors("", "", "", found["start"], found["end"])
 
     def selectors(self, text: str | None, quote: str, cells: dict[str, Cell], coded: bool, w):
         from ..textquote import MAX_WORDS, QuoteProblem, Selectors, selectors, word_count
