@@ -106,3 +106,15 @@ def test_shipped_workbook_is_current(tmp_path: Path, name: str, prefix: str) -> 
             csv_file.read_text(encoding="utf-8"), csv_file.name
     assert sorted(p.name for p in (tmp_path / name).glob("*.csv")) == \
         sorted(p.name for p in (DATA / name).glob("*.csv"))
+
+
+def test_node_of_a_foreign_class_round_trips_through_statements(tmp_path: Path) -> None:
+    graph = shipped("fictional-example")
+    node = rdflib.URIRef("https://w3id.org/iorkg/fictional/example-case/bakery")
+    graph.add((node, rdflib.RDF.type, rdflib.URIRef("http://xmlns.com/foaf/0.1/Organization")))
+    odd = rdflib.URIRef("https://w3id.org/iorkg/fictional/example-case/thing-of-no-sheet")
+    graph.add((odd, rdflib.RDF.type, rdflib.URIRef("http://example.org/fictional#Gadget")))
+    graph.add((odd, rdflib.RDFS.label, rdflib.Literal("a fictional gadget", lang="fi")))
+    exported = export_workbook(graph, tmp_path / "out", "fictional-example", "fx")
+    assert exported.statements == 3
+    assert isomorphic(build_case(tmp_path / "out").graph, graph)

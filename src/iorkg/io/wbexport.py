@@ -140,6 +140,11 @@ class _Exporter:
                 fallback = sheet
         return fallback
 
+    def accepted(self, sheet: Sheet, types: list[str]) -> list[str]:
+        """The types the importer accepts on this sheet (the others go on the statements sheet)."""
+        allowed = self.vocab.classes_under(tuple(self.mapping.expand(c) or c for c in sheet.classes))
+        return [t for t in types if t in allowed or (sheet.any_class and t in self.vocab.classes)]
+
     def export(self) -> ExportedWorkbook:
         import rdflib
 
@@ -158,8 +163,12 @@ class _Exporter:
             types = [str(t) for t in g.objects(s, rdflib.RDF.type)]
             if not types or not str(s).startswith(self.namespace):
                 continue
+            local = str(s)[len(self.namespace):]
+            sheet = self.mapping.sheet("case") if s == self.case else self.sheet_of(types)
+            if not re.match(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$", local) or not self.accepted(sheet, types):
+                continue  # no sheet takes it: its triples go on the statements sheet
             nodes.append((s, types))
-            self.ids.add(str(s)[len(self.namespace):])
+            self.ids.add(local)
         for e in evidence:
             self.ids.add(str(e)[len(self.namespace):])
         rows: Rows = {sheet.name: [] for sheet in self.mapping.sheets}
@@ -186,7 +195,7 @@ class _Exporter:
         roots = tuple(self.mapping.expand(c) or c for c in sheet.classes)
         allowed = self.vocab.classes_under(roots)
         names = []
-        for t in sorted(types):
+        for t in sorted(self.accepted(sheet, types)):
             local = _local(t)
             names.append(local if t in allowed and sum(_local(c) == local for c in allowed) == 1
                          else self.mapping.shorten(t))
