@@ -65,9 +65,6 @@ class Blank:
     label: str
 
 
-Term = "str | Lit | Blank"  # a str is an IRI
-
-
 class CaseBuilder:
     """Collects the triples of one case graph: nodes with `iorkg:inCase`, and their evidence.
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..namespaces import OWL, RDF, RDFS, SKOS
+from ..namespaces import OWL, RDFS, SKOS
 
 
 @dataclass(frozen=True)
@@ -75,5 +75,3 @@ def _turtle_order(path: str, iris: list[str]) -> list[str]:
         return found if found >= 0 else len(text)
     return sorted(iris, key=position)
 
-
-RDF_TYPE = RDF + "type"

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError, IorkgError
-from ..namespaces import IORKG, IORKGC, OA, PROV, RDF, SKOS, XSD
+from ..namespaces import IORKG, IORKGC, OA, PROV, SKOS, XSD
 from .mapping import Column, Mapping, Sheet, load_mapping
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -472,5 +472,4 @@ def _case_prefix(g: "rdflib.Graph", known: dict[str, str]) -> str | None:
     return None
 
 
-__all__ = ["ExportedWorkbook", "CannotExpress", "graph_to_rows", "export_workbook", "export_case",
-           "IORKGC", "RDF"]
+__all__ = ["ExportedWorkbook", "CannotExpress", "graph_to_rows", "export_workbook", "export_case"]

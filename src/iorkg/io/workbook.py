@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ..namespaces import GRAPH_BASE, IORKG, IORKGC, OA, RDF, SKOS, XSD
+from ..namespaces import GRAPH_BASE, IORKG, IORKGC, OA, SKOS, XSD
 from .casebuilder import CaseBuilder, EvidenceSpec, quote_selectors
 from .mapping import Column, Mapping, Sheet, load_mapping
 from .sheets import Cell, Problems, Table, Where, cell_text, read_tables
@@ -235,7 +235,7 @@ class _Reader:
     # the build ------------------------------------------------------------------------------
     def build(self) -> BuiltCase:
         self.check_structure()
-        case_cells = self.case_row()
+        self.case_row()
         self.collect_ids()
         self.problems.raise_if_any()
         self.builder = CaseBuilder(self.namespace, self.case_iri, self.language, self.prefix)
@@ -251,7 +251,6 @@ class _Reader:
         self.evidence_rows()
         self.statement_rows()
         self.problems.raise_if_any()
-        del case_cells
         return BuiltCase(self.name, self.namespace, self.case_iri, GRAPH_BASE + self.name,
                          self.builder, self.path, self.notes, counts)
 
@@ -708,5 +707,3 @@ def _shared_source_file(source: str) -> str | None:
                 return row["f"].value
     return None
 
-
-RDF_TYPE = RDF + "type"
