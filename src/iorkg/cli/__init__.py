@@ -22,6 +22,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "query": ("query", "query_command"),
     "queries": ("query", "queries_command"),
     "compare": ("compare", "compare_command"),
+    "import": ("importer", "import_command"),
+    "new-case": ("newcase", "new_case_command"),
 }
 
 

@@ -25,15 +25,22 @@ def info_command(files: tuple[str, ...], as_json: bool) -> None:
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--graph", default="all", show_default=True, help=f"Which graph: {GRAPH_HELP}.")
 @click.option("--format", "fmt", default="ttl", show_default=True,
-              type=click.Choice(["ttl", "trig", "nt", "nq", "jsonld", "xml"]),
-              help="RDF format; ttl, nt and xml merge the chosen graphs.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
+              type=click.Choice(["ttl", "trig", "nt", "nq", "jsonld", "xml", "workbook"]),
+              help="RDF format (ttl, nt and xml merge the chosen graphs), or workbook: one case as "
+                   "a case workbook (--output NAME.xlsx, or a folder name for CSV files).")
+@click.option("--output", "-o", type=click.Path(), help="Write here (atomically) instead of stdout.")
 @click.option("--include-restricted", is_flag=True,
               help="Keep the quotes of restricted sources (withheld by default; see docs/crosscase.md).")
 def export_command(files: tuple[str, ...], graph: str, fmt: str, output: str | None,
                    include_restricted: bool) -> None:
     """Export the ontology, one case, or everything (the shipped graphs, or FILES beside the ontology)."""
     import iorkg
+
+    if fmt == "workbook":
+        from iorkg.io.export import export_workbook_file
+
+        click.echo(export_workbook_file(list(files), graph, output), err=True)
+        return
     from iorkg.io.export import export_with_report
     from iorkg.rdf.files import atomic_write
 
