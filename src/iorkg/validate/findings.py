@@ -177,6 +177,13 @@ def _path_text(report: "rdflib.Graph", path) -> str | None:
         inverse = report.value(path, S.inversePath)
         if inverse is not None:
             return "^" + (_path_text(report, inverse) or "?")
+        alternatives = report.value(path, S.alternativePath)
+        if alternatives is not None:
+            return "(" + "|".join(_path_text(report, p) or "?" for p in Collection(report, alternatives)) + ")"
+        for operator, mark in ((S.zeroOrMorePath, "*"), (S.oneOrMorePath, "+"), (S.zeroOrOnePath, "?")):
+            inner = report.value(path, operator)
+            if inner is not None:
+                return (_path_text(report, inner) or "?") + mark
     return _term_text(path)
 
 
