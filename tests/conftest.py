@@ -24,10 +24,10 @@ def test_data() -> Path:
 
 @pytest.fixture(scope="session")
 def shipped_kg():
-    """The shipped graphs loaded once (treat as read-only)."""
+    """The shipped graphs with the fictional example, loaded once (treat as read-only)."""
     from iorkg.store import KnowledgeGraph
 
-    return KnowledgeGraph.shipped()
+    return KnowledgeGraph.shipped(examples=True)
 
 
 @pytest.fixture(autouse=True)

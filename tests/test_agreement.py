@@ -14,7 +14,7 @@ EXAMPLE = "https://w3id.org/iorkg/fictional/example-case/case"
 def kg(test_data):
     import iorkg
 
-    kg = iorkg.open(shipped=True)
+    kg = iorkg.open(shipped=True, examples=True)
     kg.load(test_data / "crosscase" / "fictional-harbour-case.ttl",
             graph="https://w3id.org/iorkg/graph/fictional-harbour-case")
     return kg

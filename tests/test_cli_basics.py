@@ -26,8 +26,15 @@ def test_console_script_runs_help():
     assert done.returncode == 0 and "export" in done.stdout
 
 
-def test_info_names_every_shipped_graph_with_counts(capsys):
+def test_info_leaves_the_fictional_example_out_by_default(capsys):
     assert main(["info", "--json"]) == 0
+    names = {g["name"] for g in json.loads(capsys.readouterr().out)["graphs"]}
+    assert {"ontology", "shared", "koskela-kork-turpeinen"} <= names
+    assert "fictional-example" not in names
+
+
+def test_info_names_every_shipped_graph_with_counts(capsys):
+    assert main(["info", "--json", "--with-examples"]) == 0
     payload = json.loads(capsys.readouterr().out)
     by_name = {g["name"]: g for g in payload["graphs"]}
     assert {"ontology", "shared", "koskela-kork-turpeinen", "fictional-example"} <= set(by_name)
@@ -81,3 +88,41 @@ def test_export_of_an_unknown_graph_exits_2_and_writes_nothing(tmp_path, capsys)
     assert main(["export", "--graph", "no-such-case", "--output", str(target)]) == 2
     assert "no-such-case" in capsys.readouterr().err
     assert not target.exists()
+
+
+def test_query_without_examples_has_no_fictional_rows(capsys):
+    assert main(["query", "who-held-which-logic", "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert "fictional" not in out and "example-case" not in out
+
+
+def test_query_with_examples_marks_each_row_in_a_fictional_column(capsys):
+    import csv
+    import io
+
+    assert main(["query", "who-held-which-logic", "--format", "csv", "--with-examples"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    by_case = {(r["case"], r["fictional"]) for r in rows}
+    assert ("https://w3id.org/iorkg/case/koskela-kork-turpeinen/case", "false") in by_case
+    assert ("https://w3id.org/iorkg/fictional/example-case/case", "true") in by_case
+    assert {r["fictional"] for r in rows if "/fictional/" in r["case"]} == {"true"}
+
+
+def test_python_api_leaves_examples_out_unless_asked():
+    import iorkg
+
+    assert "https://w3id.org/iorkg/graph/fictional-example" not in iorkg.open().graphs()
+    assert "https://w3id.org/iorkg/graph/fictional-example" in iorkg.open(examples=True).graphs()
+
+
+def test_export_names_the_example_graph_and_gets_it(capsys):
+    assert main(["export", "--graph", "fictional-example", "--format", "nt"]) == 0
+    assert "https://w3id.org/iorkg/fictional/example-case/" in capsys.readouterr().out
+
+
+def test_jsonld_export_carries_a_context_with_the_project_prefixes(capsys):
+    assert main(["export", "--graph", "koskela-kork-turpeinen", "--format", "jsonld"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["@context"]["iorkg"] == "https://w3id.org/iorkg/ontology#"
+    assert document["@context"]["kkt"] == "https://w3id.org/iorkg/case/koskela-kork-turpeinen/"
+    assert any(node.get("@id") == "kkt:case" for node in document["@graph"])

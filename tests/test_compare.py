@@ -20,7 +20,7 @@ HX = "https://w3id.org/iorkg/fictional/harbour-case/case"
 def kg(test_data):
     import iorkg
 
-    kg = iorkg.open(shipped=True)
+    kg = iorkg.open(shipped=True, examples=True)
     kg.load(test_data / "crosscase" / "fictional-harbour-case.ttl",
             graph="https://w3id.org/iorkg/graph/fictional-harbour-case")
     return kg
@@ -96,8 +96,8 @@ def test_rows_come_in_aspect_order(table):
     assert aspects == sorted(aspects, key=["logic", "holding", "tension", "role", "value"].index)
 
 
-def test_with_examples_names_the_holders(table):
-    text = table.cell("holding", "Operational logic held in negotiation", FX).text(with_examples=True)
+def test_show_nodes_names_the_holders(table):
+    text = table.cell("holding", "Operational logic held in negotiation", FX).text(show_nodes=True)
     assert text == "stated e.g. Fictional Occupational Health Ltd (fictional OH service provider)"
 
 

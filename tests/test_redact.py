@@ -114,7 +114,7 @@ def test_construct_query_withholds_the_quotes(restricted, secrets, capsys):
     assert _leaks(capsys.readouterr().out, secrets) == []
 
 
-@pytest.mark.parametrize("extra", [[], ["--with-examples"], ["--coders"], ["--format", "md"], ["--format", "csv"]])
+@pytest.mark.parametrize("extra", [[], ["--with-examples"], ["--show-nodes"], ["--coders"], ["--format", "md"], ["--format", "csv"]])
 def test_compare_withholds_the_quotes(restricted, secrets, extra, capsys):
     assert main(["compare", str(restricted), *extra]) == 0
     assert _leaks(capsys.readouterr().out, secrets) == []

@@ -107,7 +107,8 @@ def graph_info(kg: KnowledgeGraph) -> list[GraphInfo]:
     return result
 
 
-def info(kg: KnowledgeGraph | None = None) -> Info:
-    """Versions and per-graph counts, for the shipped graphs unless a knowledge graph is given."""
-    kg = kg or KnowledgeGraph.shipped()
+def info(kg: KnowledgeGraph | None = None, examples: bool = False) -> Info:
+    """Versions and per-graph counts, for the shipped graphs (with the fictional examples only
+    when `examples`) unless a knowledge graph is given."""
+    kg = kg or KnowledgeGraph.shipped(examples=examples)
     return Info(versions=versions(), graphs=graph_info(kg))

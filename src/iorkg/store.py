@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .query.results import QueryResult
 
 T = TypeVar("T")
+FICTIONAL_COLUMN = "fictional"
 
 
 class KnowledgeGraph:
@@ -29,19 +30,46 @@ class KnowledgeGraph:
 
     # loading ---------------------------------------------------------------------------------
     @classmethod
-    def shipped(cls, names: Iterable[str] | None = None) -> "KnowledgeGraph":
-        """The shipped graphs (all of them, or those named)."""
+    def shipped(cls, names: Iterable[str] | None = None, examples: bool = False) -> "KnowledgeGraph":
+        """The shipped graphs: those named, or all but the fictional examples (with `examples`, all)."""
         kg = cls()
-        kg.add_shipped(names)
+        kg.add_shipped(names, examples=examples)
         return kg
 
-    def add_shipped(self, names: Iterable[str] | None = None) -> list[str]:
-        """Load shipped graphs by short name (all where None); returns their IRIs."""
+    def add_shipped(self, names: Iterable[str] | None = None, examples: bool = False) -> list[str]:
+        """Load shipped graphs by short name; where None, every graph but the fictional example
+        cases, which `examples` adds. Returns their IRIs."""
         from .catalog import graph_named, shipped_graphs
 
         entries: list[GraphEntry] = (
-            shipped_graphs() if names is None else [graph_named(n) for n in names])
+            [e for e in shipped_graphs() if examples or not e.fictional] if names is None
+            else [graph_named(n) for n in names])
         return [self.load(e.path, graph=e.iri) for e in entries]
+
+    def add_examples(self) -> list[str]:
+        """Load the shipped fictional example cases; returns their IRIs."""
+        from .catalog import shipped_graphs
+
+        return [self.load(e.path, graph=e.iri) for e in shipped_graphs() if e.fictional]
+
+    def fictional_graphs(self) -> list[str]:
+        """The case graphs whose case node is marked fictional (iorkg:isFictional true), sorted."""
+        from .namespaces import IORKG
+
+        def compute() -> list[str]:
+            rows = self.store.query(f"""
+                SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?case a <{IORKG}Case> ; <{IORKG}isFictional> true }} }}""")
+            return sorted(row["g"].value for row in rows)
+        return self.derived("fictional-graphs", compute)
+
+    def fictional_nodes(self) -> frozenset:
+        """The subjects of the fictional case graphs (pyoxigraph terms)."""
+        import pyoxigraph as ox
+
+        def compute() -> frozenset:
+            return frozenset(q.subject for g in self.fictional_graphs()
+                             for q in self.store.quads_for_pattern(None, None, None, ox.NamedNode(g)))
+        return self.derived("fictional-nodes", compute)
 
     def load(self, path: str | Path, graph: str | None = None,
              input_format: str | Format | None = None) -> str:
@@ -120,8 +148,16 @@ class KnowledgeGraph:
     def query(self, name_or_text: str, **params: object) -> "QueryResult":
         """Run a competency question (by catalogue name or .rq path) or SPARQL text.
 
-        Patterns outside a `GRAPH` clause see the union of the named graphs.
+        Patterns outside a `GRAPH` clause see the union of the named graphs. When some rows name
+        a node of a fictional example case, a last column `fictional` says of each row whether it
+        does (unless the question has such a column of its own).
         """
         from .query.run import run_query
 
-        return run_query(self.store, name_or_text, params)
+        result = run_query(self.store, name_or_text, params)
+        if result.kind == "select" and FICTIONAL_COLUMN not in result.variables and self.fictional_graphs():
+            fictional = self.fictional_nodes()
+            flags = [any(t in fictional for t in row) for row in result.terms]
+            if any(flags):
+                result = result.with_column(FICTIONAL_COLUMN, flags)
+        return result

@@ -33,12 +33,12 @@ class Cell:
     matches: list[tuple[str, str]] = field(default_factory=list)
     examples: list[str] = field(default_factory=list)
 
-    def text(self, with_examples: bool = False) -> str:
+    def text(self, show_nodes: bool = False) -> str:
         """The cell as a table shows it."""
         out = self.status
         if self.matches:
             out += " (" + "; ".join(f"{m}: {c}" for m, c in self.matches) + ")"
-        if with_examples and self.examples:
+        if show_nodes and self.examples:
             out += " e.g. " + "; ".join(self.examples)
         return out
 
@@ -55,11 +55,11 @@ class ComparisonTable:
         """The cell of a row and a case (an unknown cell where the case records nothing)."""
         return self.cells.get((aspect, item, case), Cell())
 
-    def render(self, fmt: str = "text", with_examples: bool = False, width: int = 120) -> str:
+    def render(self, fmt: str = "text", show_nodes: bool = False, width: int = 120) -> str:
         """The table as text (aligned), csv or md; case columns are headed by short names."""
         names = short_names([c for c, _ in self.cases])
         header = ("aspect", "row") + tuple(names[c] for c, _ in self.cases)
-        body = [(ASPECT_NAMES[a], item) + tuple(self.cell(a, item, c).text(with_examples) for c, _ in self.cases)
+        body = [(ASPECT_NAMES[a], item) + tuple(self.cell(a, item, c).text(show_nodes) for c, _ in self.cases)
                 for a, item in self.rows]
         table = render_rows(header, body, fmt, width)
         if fmt == "csv":
@@ -128,7 +128,7 @@ def comparison_table(kg: "KnowledgeGraph", cases: Sequence[str] | None = None) -
 
 
 def compare(kg: "KnowledgeGraph", cases: Sequence[str] | None = None, fmt: str = "text",
-            with_examples: bool = False, coders: bool = False, width: int = 120) -> str:
+            show_nodes: bool = False, coders: bool = False, width: int = 120) -> str:
     """What `iorkg compare` prints: the comparison table, or with `coders` the agreement report."""
     if fmt not in FORMATS:
         from ..errors import InputError
@@ -136,7 +136,7 @@ def compare(kg: "KnowledgeGraph", cases: Sequence[str] | None = None, fmt: str =
         raise InputError(None, f"unknown table format {fmt!r}; expected one of {', '.join(FORMATS)}")
     table = comparison_table(kg, cases)
     if not coders:
-        return table.render(fmt, with_examples, width)
+        return table.render(fmt, show_nodes, width)
     from .agreement import coder_agreement, render_agreement
 
     names = short_names([c for c, _ in table.cases])

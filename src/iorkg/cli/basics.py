@@ -10,14 +10,15 @@ GRAPH_HELP = "ontology, shared, a case name (koskela-kork-turpeinen, fictional-e
 @click.command("info")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-def info_command(files: tuple[str, ...], as_json: bool) -> None:
+@click.option("--with-examples", is_flag=True, help="Add the shipped fictional example cases.")
+def info_command(files: tuple[str, ...], as_json: bool, with_examples: bool) -> None:
     """Versions, and classes, properties, individuals and triples per graph."""
     import json
 
     import iorkg
     from iorkg.info import info
 
-    result = info(iorkg.open(*files) if files else None)
+    result = info(iorkg.open(*files, examples=with_examples) if files else None, examples=with_examples)
     click.echo(json.dumps(result.as_json(), indent=2) if as_json else result.text(), nl=as_json)
 
 
@@ -31,8 +32,9 @@ def info_command(files: tuple[str, ...], as_json: bool) -> None:
 @click.option("--output", "-o", type=click.Path(), help="Write here (atomically) instead of stdout.")
 @click.option("--include-restricted", is_flag=True,
               help="Keep the quotes of restricted sources (withheld by default; see docs/crosscase.md).")
+@click.option("--with-examples", is_flag=True, help="Add the shipped fictional example cases.")
 def export_command(files: tuple[str, ...], graph: str, fmt: str, output: str | None,
-                   include_restricted: bool) -> None:
+                   include_restricted: bool, with_examples: bool) -> None:
     """Export the ontology, one case, or everything (the shipped graphs, or FILES beside the ontology)."""
     import iorkg
 
@@ -44,10 +46,18 @@ def export_command(files: tuple[str, ...], graph: str, fmt: str, output: str | N
     from iorkg.io.export import export_with_report
     from iorkg.rdf.files import atomic_write
 
-    data, report = export_with_report(iorkg.open(*files), graph, fmt, include_restricted)
+    kg = iorkg.open(*files, examples=with_examples or _names_an_example(graph))
+    data, report = export_with_report(kg, graph, fmt, include_restricted)
     if report.withheld:
         click.echo(f"iorkg export: {report.summary()}", err=True)
     if output:
         click.echo(f"wrote {atomic_write(output, data)}", err=True)
     else:
         click.get_binary_stream("stdout").write(data)
+
+
+def _names_an_example(graph: str) -> bool:
+    """Whether `--graph` names a shipped fictional example, which is then loaded to be exported."""
+    from iorkg.catalog import shipped_graphs
+
+    return any(graph in (e.name, e.iri) and e.fictional for e in shipped_graphs())

@@ -24,6 +24,8 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
               help="Bind a parameter of the query (repeatable); IRIs may be prefixed names such as kkt:employer.")
 @click.option("--data", "data", multiple=True, type=click.Path(dir_okay=False),
               help="Query this RDF file beside the ontology and shared records instead of the shipped cases (repeatable).")
+@click.option("--with-examples", is_flag=True,
+              help="Add the shipped fictional example cases (their rows say so in a column `fictional`).")
 @click.option("--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint (for example http://127.0.0.1:7878/query).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="table (default for SELECT and ASK), csv, tsv, json (SPARQL 1.1 results formats), "
@@ -32,7 +34,7 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("--include-restricted", is_flag=True,
               help="Answer over the quotes of restricted sources too (withheld by default; see docs/crosscase.md).")
 def query_command(args: tuple[str, ...], sparql: str | None, params: tuple[str, ...], data: tuple[str, ...],
-                  endpoint: str | None, fmt: str | None, width: int | None, include_restricted: bool) -> None:
+                  endpoint: str | None, fmt: str | None, width: int | None, include_restricted: bool, with_examples: bool = False) -> None:
     """Answer a competency question (see `iorkg queries`) or run SPARQL.
 
     NAME is a catalogued query, FILE.rq a query file; FILES are RDF files to query with the
@@ -46,6 +48,8 @@ def query_command(args: tuple[str, ...], sparql: str | None, params: tuple[str, 
     if endpoint:
         if files:
             raise click.UsageError("--endpoint queries the endpoint's data; give no data files with it")
+        if with_examples:
+            raise click.UsageError("--with-examples is for the embedded graphs; an endpoint holds what it was given")
         from iorkg.query.remote import run_remote
 
         result = run_remote(endpoint, query, bound)
@@ -53,7 +57,7 @@ def query_command(args: tuple[str, ...], sparql: str | None, params: tuple[str, 
         import iorkg
         from iorkg.io.redact import public_view
 
-        kg, report = public_view(iorkg.open(*files), include_restricted)
+        kg, report = public_view(iorkg.open(*files, examples=with_examples), include_restricted)
         if report.withheld:
             click.echo(f"iorkg query: {report.summary()}", err=True)
         result = kg.query(query, **bound)

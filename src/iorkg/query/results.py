@@ -103,6 +103,23 @@ class QueryResult:
             return cls("ask", boolean=bool(result))
         return cls("graph", triples=list(result))
 
+    def with_column(self, name: str, values: Sequence[object]) -> "QueryResult":
+        """A copy of a SELECT result with one more column at the end (plain values become literals)."""
+        import pyoxigraph as ox
+
+        self._need("select", "a new column")
+        if name in self.variables:
+            raise InputError(None, f"the query already has a column {name!r}")
+
+        def term(value: object):
+            if value is None or isinstance(value, (ox.NamedNode, ox.BlankNode, ox.Literal)):
+                return value
+            if isinstance(value, bool):
+                return ox.Literal("true" if value else "false", datatype=ox.NamedNode(XSD + "boolean"))
+            return ox.Literal(str(value))
+        return QueryResult("select", [*self.variables, name],
+                           [(*row, term(v)) for row, v in zip(self.terms, values, strict=True)])
+
     # plain values ---------------------------------------------------------------------------
     @property
     def rows(self) -> list[dict[str, Any]]:

@@ -110,11 +110,54 @@ def atomic_write(path: str | Path, data: bytes | str) -> Path:
 
 def serialize_quads(quads: Iterable["pyoxigraph.Quad"], fmt: Format,
                     prefixes: dict[str, str] | None = None) -> bytes:
-    """Quads in a format; a triple format gets the triples of all graphs merged."""
+    """Quads in a format; a triple format gets the triples of all graphs merged. With `prefixes`,
+    Turtle, TriG and RDF/XML declare them and JSON-LD gets a `@context` of those it uses."""
     import pyoxigraph as ox
 
     items: Iterable = quads if fmt.quads else (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
     kwargs = {}
     if prefixes and fmt.name in ("ttl", "trig", "xml"):
         kwargs["prefixes"] = prefixes
-    return ox.serialize(items, format=ox_format(fmt), **kwargs)
+    data = ox.serialize(items, format=ox_format(fmt), **kwargs)
+    if prefixes and fmt.name == "jsonld":
+        return jsonld_with_context(data, prefixes)
+    return data
+
+
+def jsonld_with_context(expanded: bytes, prefixes: dict[str, str]) -> bytes:
+    """Expanded JSON-LD rewritten with a `@context` of the prefixes it uses: property names,
+    `@id` and `@type` values become `prefix:local` where a prefix fits (the triples are the same)."""
+    import json
+
+    ordered = sorted(prefixes.items(), key=lambda item: -len(item[1]))
+    used: set[str] = set()
+
+    def short(iri: str) -> str:
+        for prefix, namespace in ordered:
+            if iri.startswith(namespace) and len(iri) > len(namespace):
+                local = iri[len(namespace):]
+                if not local.startswith("//") and all(c not in local for c in " <>\"{}|\\^`"):
+                    used.add(prefix)
+                    return f"{prefix}:{local}"
+        return iri
+
+    def walk(node):
+        if isinstance(node, list):
+            return [walk(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        out = {}
+        for key, value in node.items():
+            if key == "@id":
+                out[key] = value if value.startswith("_:") else short(value)
+            elif key == "@type":
+                out[key] = [short(v) for v in value] if isinstance(value, list) else short(value)
+            elif key.startswith("@"):
+                out[key] = walk(value) if key == "@graph" else value
+            else:
+                out[short(key)] = walk(value)
+        return out
+
+    body = walk(json.loads(expanded or b"[]"))
+    context = {p: ns for p, ns in prefixes.items() if p in used}
+    return json.dumps({"@context": context, "@graph": body}, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
