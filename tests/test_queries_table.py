@@ -16,6 +16,7 @@ from iorkg.namespaces import compact
 from iorkg.query.catalogue import catalogue
 
 REPO = Path(__file__).resolve().parents[1]
+CLI = "import sys; from iorkg.cli import main; sys.exit(main(sys.argv[1:]))"
 FICTIONAL_SOURCE = REPO / "data" / "sources" / "fictional-example-case.md"
 NAMES = [info.name for info in catalogue()]
 HEADLINE = "who-held-which-logic"
@@ -125,9 +126,8 @@ def test_an_unknown_column_is_refused_with_the_columns_there_are(capsys):
 
 def test_an_80_column_terminal_gets_an_80_column_table():
     env = dict(os.environ, COLUMNS="80", PYTHONPATH=str(REPO / "src"))
-    done = subprocess.run([sys.executable, "-c", "import sys; from iorkg.cli import main; "
-                           "sys.exit(main(sys.argv[1:]))", "query", HEADLINE],
-                          capture_output=True, text=True, env=env, timeout=60)
+    done = subprocess.run([sys.executable, "-c", CLI, "query", HEADLINE],
+                          check=False, capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 0, done.stderr
     assert max(len(line) for line in done.stdout.splitlines()) <= 80
 
@@ -155,8 +155,7 @@ def test_with_evidence_shows_who_interpreted_and_why(capsys):
     # The coding note: the two coders disagreed about the managers' request in the commitment phase.
     quote = 'the bakery\'s managers asked the provider to "just run the usual checks"'
     assert quote in FICTIONAL_SOURCE.read_text(encoding="utf-8")
-    code, out = _query(capsys, HEADLINE, "--width", "80", "--with-evidence",
-                       "--columns", "holding,status")
+    _, out = _query(capsys, HEADLINE, "--width", "80", "--with-evidence", "--columns", "holding,status")
     (block,) = [b for b in _blocks(out) if b.startswith("fx:holding-management-operational-phase-2-coder-a")]
     flat = _flat(block)
     assert quote in flat and "interpreted by Coder A" in flat and "rationale: " in flat
@@ -170,7 +169,7 @@ def test_with_evidence_shows_the_real_case_quote(capsys):
         pytest.skip("the real case's source text is not here")
     quote = "The multiplicity of logics creates tensions for managing the partnership"
     assert quote in source.read_text(encoding="utf-8")
-    code, out = _query(capsys, HEADLINE, "--width", "60", "--with-evidence", "--columns", "holding,status")
+    _, out = _query(capsys, HEADLINE, "--width", "60", "--with-evidence", "--columns", "holding,status")
     (block,) = [b for b in _blocks(out) if b.startswith("kkt:holding-operational-logic-in-partnership")]
     assert quote in _flat(block)
 
@@ -186,3 +185,10 @@ def test_text_wraps_but_iris_do_not(answers):
     assert phase not in text and phase in _flat(text)
     narrow = answers[HEADLINE].to_table(width=20, columns=["holding"])
     assert "fx:holding-provider-operational-phase-1" in narrow.splitlines()
+
+
+def test_with_evidence_reads_the_node_column_where_there_is_one(shipped_kg):
+    from iorkg.query.render import node_column
+
+    audit = shipped_kg.query("audit")  # ends with node, evidence, by: the node is the row's subject
+    assert audit.variables[node_column(audit.variables, audit.terms)] == "node"

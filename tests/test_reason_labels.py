@@ -20,6 +20,7 @@ FX = rdflib.Namespace("https://w3id.org/iorkg/fictional/example-case/")
 KKT = rdflib.Namespace("https://w3id.org/iorkg/case/koskela-kork-turpeinen/")
 OWL, RDFS = rdflib.OWL, rdflib.RDFS
 SRC = Path(__file__).resolve().parents[1] / "src"
+CLI = "import sys; from iorkg.cli import main; sys.exit(main(sys.argv[1:]))"
 FIXTURE = Path(__file__).resolve().parent / "data" / "reason" / "real-case-interpreted-holding.trig"
 
 
@@ -40,8 +41,7 @@ def reason_outputs(tmp_path_factory):
     outputs = {}
     for name, extra in (("first", []), ("second", []), ("all", ["--all"])):
         out = folder / f"{name}.nt"
-        subprocess.run([sys.executable, "-c", "import sys; from iorkg.cli import main; "
-                        "sys.exit(main(sys.argv[1:]))", "reason", "--output", str(out), *extra],
+        subprocess.run([sys.executable, "-c", CLI, "reason", "--output", str(out), *extra],
                        check=True, env=env, capture_output=True)
         outputs[name] = out.read_bytes()
     return outputs

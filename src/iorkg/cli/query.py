@@ -54,7 +54,9 @@ def query_command(args: tuple[str, ...], sparql: str | None, params: tuple[str, 
         from iorkg.query.remote import run_remote
 
         result = run_remote(endpoint, query, bound)
-        ask = lambda name, **given: run_remote(endpoint, name, given)  # noqa: E731
+
+        def ask(name: str, **given: str):
+            return run_remote(endpoint, name, given)
     else:
         import iorkg
         from iorkg.io.redact import public_view

@@ -22,8 +22,8 @@ def reason_command(files: tuple[str, ...], batch: int, fmt: str, output: str | N
     https://w3id.org/iorkg/graph/inferred), reasoned case by case with reasonable, sorted and
     with canonical blank node labels. The holdsLogic shortcut comes only from stated holdings."""
     import iorkg
-    from iorkg.reason.closure import inferred_document
     from iorkg.rdf.files import atomic_write
+    from iorkg.reason.closure import inferred_document
 
     added, data = inferred_document(iorkg.open(*files), fmt, batch=batch, trivial=keep_all)
     if output:

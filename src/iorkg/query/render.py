@@ -147,13 +147,14 @@ def _same(cell: Cell) -> str:
 
 
 def node_column(variables: Sequence[str], rows: Sequence[Sequence[Any]]) -> int | None:
-    """The column that names each row's node: the last one holding an IRI in every row."""
+    """The column that names each row's node: `node` when it holds an IRI in every row, else the
+    last column that does."""
     import pyoxigraph as ox
 
-    for i in reversed(range(len(variables))):
-        if rows and all(isinstance(row[i], ox.NamedNode) for row in rows):
-            return i
-    return None
+    iris = [i for i in range(len(variables))
+            if rows and all(isinstance(row[i], ox.NamedNode) for row in rows)]
+    named = [i for i in iris if variables[i] == "node"]
+    return (named or iris or [None])[-1]
 
 
 def evidence_notes(variables: Sequence[str], rows: Sequence[Sequence[Any]],

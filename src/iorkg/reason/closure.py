@@ -16,9 +16,10 @@ x -> n -> y is therefore applied only when each node n it passes through has evi
 the evidence that backs the chain's links on n is interpreted: the evidence of n without
 iorkg:supportsSlot, and its evidence whose slot stands for a member property (slot-holder for
 iorkg:holder; docs/design.md, "One status per triple"). Evidence that backs another slot (a role,
-a phase, a level) is about that slot and does not stop the chain. Every other OWL 2 RL rule is left
-as it is: it only restates a triple about the same nodes (a type, an inverse), which keeps the
-status its own node's evidence gives it.
+a phase, a level) is about that slot and does not stop the chain. The other OWL 2 RL rules are
+applied as they are: they add types and inverses about the nodes of a statement, which still
+leads to the statement and its evidence (interpreted triples live on statement nodes of their
+own). So the closure is, for the chains, smaller than a plain OWL 2 RL reasoner's (owlrl's).
 
 `inferred_document` is what `iorkg reason` writes: by default without the triples every resource
 gets (`a owl:Thing`, `a rdfs:Resource`, reflexive subClassOf, subPropertyOf, equivalentClass,
@@ -157,7 +158,8 @@ def case_graphs_of(kg: "KnowledgeGraph") -> tuple[list[str], list[str]]:
 
 def owl_rl_closure(kg: "KnowledgeGraph", batch: int = DEFAULT_BATCH) -> set:
     """Every triple entailed under OWL 2 RL by the knowledge graph (asserted ones included), as
-    rdflib terms; reasoned `batch` case graphs at a time beside all background graphs."""
+    rdflib terms, except the property-chain triples through statements that are not stated
+    (`stated_links`); reasoned `batch` case graphs at a time beside all background graphs."""
     import pyoxigraph as ox
     import reasonable
 
