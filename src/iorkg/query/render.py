@@ -230,7 +230,7 @@ def render_table(variables: Sequence[str], rows: Sequence[Sequence[Any]], width:
             out.append(GAP.join((col[line] if line < len(col) else "").ljust(w)
                                 for col, w in zip(block, widths)).rstrip())
         for text in extra:
-            out.extend(textwrap.wrap(text, max(width - len(INDENT), 20), initial_indent=INDENT,
+            out.extend(textwrap.wrap(text, max(width, 24), initial_indent=INDENT,
                                      subsequent_indent=INDENT + "  ", break_on_hyphens=False)
                        or [""])
         if spaced:
