@@ -139,3 +139,14 @@ def test_blank_nodes_get_labels_from_what_they_are(reason_outputs):
     text = reason_outputs["first"].decode("utf-8")
     labels = set(re.findall(r"_:(\S+)", text))
     assert labels and all(re.fullmatch(r"c[0-9a-f]{32}", label) for label in labels)
+
+
+def test_a_holding_without_evidence_yields_no_shortcut(tmp_path):
+    text = FIXTURE.read_text(encoding="utf-8").replace(
+        "      iorkg:hasEvidence kkt:test-holding-provider-operational-evidence .",
+        "      iorkg:heldLogic kkt:operational-logic .")
+    bare = tmp_path / "bare.trig"
+    bare.write_text(text, encoding="utf-8")
+    closure = owl_rl_closure(iorkg.open(bare, shipped=True))
+    assert (KKT["test-holding-provider-operational"], IORKG.holder, KKT.provider) in closure
+    assert _holds(closure, KKT.provider) == set()

@@ -125,8 +125,8 @@ def chain_properties(chains: list[tuple]) -> dict:
 
 def stated_links(store: "pyoxigraph.Store", chains: list[tuple]) -> dict:
     """Chain property -> the nodes (rdflib terms) a chain may pass through: those with evidence,
-    none of which is interpreted among the evidence without a slot and the evidence whose slot
-    stands for one of the chain's member properties."""
+    none of it interpreted among the evidence without a slot and the evidence whose slot stands
+    for one of the chain's member properties."""
     evidence: dict = {}
     for row in store.query(f"""
             SELECT DISTINCT ?n ?ev ?status ?slot WHERE {{ GRAPH ?g {{
@@ -145,8 +145,10 @@ def stated_links(store: "pyoxigraph.Store", chains: list[tuple]) -> dict:
 
 
 def _stated(statuses: list) -> bool:
-    """Whether evidence with these statuses makes a stated statement: some, and all stated."""
-    return bool(statuses) and all(status == _CONCEPT + "stated" for status in statuses)
+    """Whether evidence with these statuses makes a stated statement: some evidence, none of it
+    interpreted (as `who-held-which-logic` computes the status; evidence without a status is a
+    finding of `iorkg validate`)."""
+    return bool(statuses) and all(status != _CONCEPT + "interpreted" for status in statuses)
 
 
 def case_graphs_of(kg: "KnowledgeGraph") -> tuple[list[str], list[str]]:
