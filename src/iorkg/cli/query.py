@@ -30,11 +30,16 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="table (default for SELECT and ASK), csv, tsv, json (SPARQL 1.1 results formats), "
                    "ttl (default for CONSTRUCT and DESCRIBE) or jsonld.")
-@click.option("--width", type=int, default=None, help="Table width in characters (default: the terminal's).")
+@click.option("--width", type=click.IntRange(min=20), default=None,
+              help="Table width in characters (default: the terminal's); columns that do not fit are named under the table.")
+@click.option("--columns", metavar="A,B,...", help="Show these columns, in this order (comma-separated names).")
+@click.option("--with-evidence", is_flag=True,
+              help="Under each row of a table, the quotes and rationales of the evidence of the row's node.")
 @click.option("--include-restricted", is_flag=True,
               help="Answer over the quotes of restricted sources too (withheld by default; see docs/crosscase.md).")
 def query_command(args: tuple[str, ...], sparql: str | None, params: tuple[str, ...], data: tuple[str, ...],
-                  endpoint: str | None, fmt: str | None, width: int | None, include_restricted: bool, with_examples: bool = False) -> None:
+                  endpoint: str | None, fmt: str | None, width: int | None, columns: str | None,
+                  with_evidence: bool, include_restricted: bool, with_examples: bool) -> None:
     """Answer a competency question (see `iorkg queries`) or run SPARQL.
 
     NAME is a catalogued query, FILE.rq a query file; FILES are RDF files to query with the
@@ -53,6 +58,9 @@ def query_command(args: tuple[str, ...], sparql: str | None, params: tuple[str, 
         from iorkg.query.remote import run_remote
 
         result = run_remote(endpoint, query, bound)
+
+        def ask(name: str, **given: str):
+            return run_remote(endpoint, name, given)
     else:
         import iorkg
         from iorkg.io.redact import public_view
@@ -61,7 +69,9 @@ def query_command(args: tuple[str, ...], sparql: str | None, params: tuple[str, 
         if report.withheld:
             click.echo(f"iorkg query: {report.summary()}", err=True)
         result = kg.query(query, **bound)
-    click.echo(result.render(fmt, width), nl=False)
+        ask = kg.query
+    chosen = [c.strip() for c in columns.split(",") if c.strip()] if columns is not None else None
+    click.echo(result.render(fmt, width, columns=chosen, evidence=ask if with_evidence else None), nl=False)
 
 
 @click.command("queries")

@@ -7,7 +7,7 @@ whether the query ran embedded or on a remote endpoint, so that both give equal 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from ..errors import EnvironmentProblem, InputError
 
@@ -237,21 +237,41 @@ class QueryResult:
             raise InputError(None, f"{what} needs {wanted} query; this one is {self.kind.upper()}")
 
     # display ------------------------------------------------------------------------------
-    def to_table(self, width: int = 120, compact: bool = True) -> str:
-        """An aligned text table, long cells wrapped so that a line fits in `width` characters;
-        IRIs shortened with iorkg's prefixes when `compact`."""
-        from .render import render_table
+    def to_table(self, width: int = 120, compact: bool = True, columns: Sequence[str] | None = None,
+                 evidence: "Callable[..., QueryResult] | None" = None) -> str:
+        """An aligned text table that fits in `width` characters: text wraps, IRIs are shortened
+        with iorkg's prefixes when `compact` and never wrapped or cut, columns that do not fit
+        are named under it (`columns` chooses them). `evidence` (a function answering a
+        competency question, such as `KnowledgeGraph.query`) adds under each row the quotes and
+        rationales of its node's evidence."""
+        from .render import evidence_notes, render_table
 
         if self.kind == "ask":
             return "true" if self.boolean else "false"
         self._need("select", "a table")
-        return render_table(self.variables, self.terms, width, compact)
+        notes = evidence_notes(self.variables, self.terms, evidence) if evidence is not None else None
+        return render_table(self.variables, self.terms, width, compact, columns, notes)
 
-    def render(self, fmt: str | None = None, width: int | None = None) -> str:
+    def project(self, columns: Sequence[str]) -> "QueryResult":
+        """The same SELECT result with only these columns, in this order."""
+        from .render import _selected
+
+        self._need("select", "choosing columns")
+        keep = _selected(self.variables, columns)
+        return QueryResult("select", [self.variables[i] for i in keep],
+                           [tuple(row[i] for i in keep) for row in self.terms])
+
+    def render(self, fmt: str | None = None, width: int | None = None,
+               columns: Sequence[str] | None = None,
+               evidence: "Callable[..., QueryResult] | None" = None) -> str:
         """The result as people or programs read it, ending with a newline: `table` (default for
         SELECT and ASK; fits `width`, default the terminal's), `csv`, `tsv`, `json`, or `ttl`
-        (default for CONSTRUCT and DESCRIBE) and `jsonld`."""
+        (default for CONSTRUCT and DESCRIBE) and `jsonld`. `columns` keeps only these columns (of
+        a SELECT); `evidence` adds each row's evidence to a table (see `to_table`)."""
         import shutil
+
+        if columns is not None and self.kind == "select" and fmt not in (None, "table"):
+            return self.project(columns).render(fmt, width)
 
         if self.kind == "graph":
             fmt = fmt or "ttl"
@@ -264,7 +284,8 @@ class QueryResult:
                 raise InputError(None, f"--format {fmt} is for CONSTRUCT and DESCRIBE; a {self.kind.upper()} "
                                        "gives table, csv, tsv or json")
             if fmt == "table":
-                text = self.to_table(width or shutil.get_terminal_size((160, 24)).columns)
+                text = self.to_table(width or shutil.get_terminal_size((160, 24)).columns,
+                                     columns=columns, evidence=evidence)
             elif fmt in ("csv", "tsv", "json"):
                 text = {"csv": self.to_csv, "tsv": self.to_tsv, "json": self.to_json}[fmt]()
             else:
