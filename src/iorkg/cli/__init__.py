@@ -22,6 +22,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "bench": ("bench", "bench_command"),
     "query": ("query", "query_command"),
     "queries": ("query", "queries_command"),
+    "network": ("network", "network_command"),
+    "plot": ("plot", "plot_command"),
+    "report": ("report", "report_command"),
 }
 
 
