@@ -280,6 +280,7 @@ class Table:
     columns: list[str]
     rows: list[list[Any]]
     note: str = ""
+    case: str = ""
 
 
 @dataclass
@@ -325,7 +326,9 @@ def measure(graph: "nx.Graph", case_titles: dict[str, str] | None = None,
     if graph.number_of_nodes() == 0:
         result.notes.append("the network is empty: the questions it is built from gave no rows")
         return result
+    shifts = _shifts_by_case(kg, graph) if kind == "actors-logics" and kg is not None else {}
     for case, sub in split_by_case(graph).items():
+        first_table = len(result.tables)
         title = _case_title(case, graph, case_titles)
         between, note = _betweenness(sub)
         if note:
@@ -345,7 +348,7 @@ def measure(graph: "nx.Graph", case_titles: dict[str, str] | None = None,
             f"{sub.number_of_nodes()} nodes, {sub.number_of_edges()} edges"
             + (f"; the {top} highest of {len(ranked)} shown" if len(ranked) > top else "")))
         if kind == "actors-logics":
-            result.tables.extend(_logic_tables(sub, title, case, kg))
+            result.tables.extend(_logic_tables(sub, title, shifts.get(case, []) if kg is not None else None))
         if kind == "logics-tensions":
             result.tables.append(_shared_logics(sub, title))
         if kind == "co-occurrence":
@@ -355,10 +358,22 @@ def measure(graph: "nx.Graph", case_titles: dict[str, str] | None = None,
                 f"{title}: most co-occurring pairs", ["node 1", "node 2", "shared passages", "status"],
                 [[sub.nodes[a]["label"], sub.nodes[z]["label"], d["weight"], d["status"]]
                  for a, z, d in pairs[:top]]))
+        for table in result.tables[first_table:]:
+            table.case = case
     return result
 
 
-def _logic_tables(sub: "nx.Graph", title: str, case: str, kg: "KnowledgeGraph | None") -> list[Table]:
+def _shifts_by_case(kg: "KnowledgeGraph", graph: "nx.Graph") -> dict[str, list[dict[str, Any]]]:
+    """The `logic-shifts` rows of the cases in the graph, asked once (for one case, with its IRI)."""
+    in_graph = [c for c in graph.graph.get("cases", "").split("; ") if c]
+    rows = kg.query("logic-shifts", **({"case": in_graph[0]} if len(in_graph) == 1 else {})).rows
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        grouped[row["case"]].append(row)
+    return grouped
+
+
+def _logic_tables(sub: "nx.Graph", title: str, shifts: list[dict[str, Any]] | None) -> list[Table]:
     spanning = []
     for node, attrs in sub.nodes(data=True):
         if attrs["type"] != "actor":
@@ -375,8 +390,7 @@ def _logic_tables(sub: "nx.Graph", title: str, case: str, kg: "KnowledgeGraph | 
     if unheld:
         tables.append(Table(f"{title}: holdings that name no holder", ["logic", "holdings"], sorted(unheld),
                             "the source leaves the holder open; these holdings are not given to any actor"))
-    if kg is not None:
-        shifts = kg.query("logic-shifts", case=case).rows
+    if shifts is not None:
         tables.append(Table(
             f"{title}: logic shifts between phases", ["actor", "from phase", "to phase", "change", "logic"],
             [[r["holder"], f"{r['from_order']}: {r['from_phase']}", f"{r['to_order']}: {r['to_phase']}",

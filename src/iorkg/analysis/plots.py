@@ -547,3 +547,50 @@ def _pick_case(known: list["CaseInfo"], case: str | None, kg: "KnowledgeGraph") 
         if info.iri == iri:
             return info
     raise InputError(None, f"no case {case!r} in the dataset; cases: {', '.join(c.iri for c in known)}")
+
+
+# across cases ---------------------------------------------------------------------------------------
+
+def corpus_figure(kg: "KnowledgeGraph", known: list["CaseInfo"] | None = None) -> tuple["Figure", str]:
+    """In how many cases each logic kind and each tension type appears (`cross-case`), real cases
+    and fictional ones in separate bars."""
+    import matplotlib
+
+    from .network import cases
+
+    known = known if known is not None else cases(kg)
+    fictional = {c.iri for c in known if c.fictional}
+    counts: dict[tuple[str, str], list[set[str]]] = {}
+    for row in kg.query("cross-case").rows:
+        key = (row["kind"], row["category"])
+        counts.setdefault(key, [set(), set()])[1 if row["case"] in fictional else 0].add(row["case"])
+    keys = sorted(counts, key=lambda k: (k[0], -len(counts[k][0]) - len(counts[k][1]), k[1]))
+    real_n = len(known) - len(fictional)
+    caption = (f"{len(known)} cases ({real_n} real, {len(fictional)} fictional). Bars count the cases in which a "
+               "logic kind or a tension type appears (tension types come from interpreted classifications; "
+               "'unknown': unclassified). Fictional cases are hatched and counted apart, never added to real ones.")
+    with matplotlib.rc_context(RC):
+        height = 1.3 + 0.22 * max(1, len(keys))
+        fig = _new_figure(PAGE_WIDTH, height)
+        ax = fig.add_axes((0.3, 0.75 / height, 0.66, (height - 1.15) / height))
+        ys = list(range(len(keys)))
+        real = [len(counts[k][0]) for k in keys]
+        fict = [len(counts[k][1]) for k in keys]
+        ax.barh([y - 0.2 for y in ys], real, height=0.38, color="#0072B2", label="real cases")
+        ax.barh([y + 0.2 for y in ys], fict, height=0.38, color="white", edgecolor="#E69F00", hatch="////",
+                label="fictional cases")
+        ax.set_yticks(ys)
+        ax.set_yticklabels([f"{kind}: {category}" for kind, category in keys], fontsize=SMALL)
+        ax.invert_yaxis()
+        from matplotlib.ticker import MaxNLocator
+
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_xlabel("cases", fontsize=SMALL)
+        ax.tick_params(labelsize=SMALL)
+        for spine in ("top", "right"):
+            ax.spines[spine].set_visible(False)
+        ax.legend(frameon=False, fontsize=SMALL, loc="lower right")
+        fig.text(0.01, 1 - 0.08 / height, "Logics and tensions across cases", ha="left", va="top",
+                 fontsize=FONT + 1, weight="bold")
+        fig.text(0.01, 0.05 / height, _wrap(caption, 125), ha="left", va="bottom", fontsize=SMALL, style="italic")
+    return fig, caption
