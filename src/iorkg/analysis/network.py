@@ -57,20 +57,44 @@ class CaseInfo:
         return self.label
 
 
+_CASES = """
+PREFIX iorkg: <https://w3id.org/iorkg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?case ?label ?fictional WHERE {
+  GRAPH ?g { ?case a iorkg:Case }
+  OPTIONAL { GRAPH ?lg { ?case rdfs:label ?l } FILTER (LANG(?l) = "" || LANGMATCHES(LANG(?l), "en")) }
+  OPTIONAL { GRAPH ?fg { ?case iorkg:isFictional ?f } }
+  BIND (COALESCE(STR(?l), STR(?case)) AS ?label)
+  BIND (COALESCE(STR(?f) IN ("true", "1"), false) AS ?fictional)
+} ORDER BY ?case ?label ?fictional
+"""
+
+
 def cases(kg: "KnowledgeGraph") -> list[CaseInfo]:
-    """The cases of the dataset, real cases first, each with its label and fictional flag."""
+    """The cases of the dataset (its iorkg:Case nodes), real cases first, each with its label and
+    whether it is fictional (flagged so, or with an IRI under the fictional namespace)."""
     found: dict[str, CaseInfo] = {}
-    for row in kg.query("cross-case").rows:
+    for row in kg.query(_CASES).rows:
         fictional = bool(row["fictional"]) or row["case"].startswith(FICTIONAL_BASE)
-        found.setdefault(row["case"], CaseInfo(row["case"], row["case_label"], fictional))
-    for row in kg.query("evidence").rows:
-        if row["case"] not in found:
-            label = row["node_label"] if row["node"] == row["case"] else row["case"]
-            found[row["case"]] = CaseInfo(row["case"], label, row["case"].startswith(FICTIONAL_BASE))
-        elif row["node"] == row["case"] and found[row["case"]].label == row["case"]:
-            old = found[row["case"]]
-            found[row["case"]] = CaseInfo(old.iri, row["node_label"], old.fictional)
+        found.setdefault(row["case"], CaseInfo(row["case"], row["label"], fictional))
     return sorted(found.values(), key=lambda c: (c.fictional, c.label, c.iri))
+
+
+class Answers:
+    """A knowledge graph seen through its answers: each question is run once per set of
+    parameters, however many networks, measures or pages ask it (for a graph that does not change
+    meanwhile). Pass it wherever a KnowledgeGraph is asked only for `query`."""
+
+    def __init__(self, kg: "KnowledgeGraph") -> None:
+        self.kg = kg
+        self._seen: dict[tuple[str, tuple[tuple[str, str], ...]], Any] = {}
+
+    def query(self, name_or_text: str, **params: object) -> Any:
+        """The answer of `kg.query(name_or_text, **params)`, computed once."""
+        key = (name_or_text, tuple(sorted((k, str(v)) for k, v in params.items())))
+        if key not in self._seen:
+            self._seen[key] = self.kg.query(name_or_text, **params)
+        return self._seen[key]
 
 
 def _params(case: str | None) -> dict[str, str]:
@@ -483,6 +507,7 @@ def network(kg: "KnowledgeGraph", kind: str, case: str | None = None, fmt: str |
 
     check_kind(kind)
     fmt = format_for(output, fmt)
+    kg = Answers(kg)  # type: ignore[assignment]  (each question asked once)
     known = cases(kg)
     graph = build_network(kg, kind, case, known)
     result = measure(graph, {c.iri: c.title for c in known}, kg)

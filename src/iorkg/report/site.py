@@ -319,12 +319,13 @@ def _build(kg: "KnowledgeGraph", work: Path, include_restricted: bool, include_s
     import jinja2
 
     from .. import __version__
-    from ..analysis.network import KINDS, build_network, cases as list_cases
+    from ..analysis.network import KINDS, Answers, build_network, cases as list_cases
     from ..query_params import parse_iri
     from ..resources import find_source
     from ..validation import validate
     from .ontology import ONTOLOGY_GRAPH, ontology_terms
 
+    graph_kg, kg = kg, Answers(kg)  # type: ignore[assignment]  (each question asked once)
     env = jinja2.Environment(loader=jinja2.PackageLoader("iorkg.report", "templates"),
                              autoescape=jinja2.select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
     shutil.copytree(Path(__file__).parent / "static", work / "static")
@@ -342,7 +343,7 @@ def _build(kg: "KnowledgeGraph", work: Path, include_restricted: bool, include_s
         hidden_files = restricted_files
 
     say("validating (SHACL, pyshacl-turbo)")
-    validation = validate(kg)
+    validation = validate(graph_kg)
     say(validation.summary())
 
     # figures
