@@ -127,6 +127,17 @@ def test_large_networks_say_betweenness_was_sampled():
     assert any("sampled" in note for note in measure(graph).notes)
 
 
+def test_betweenness_part_by_part_equals_networkx_exact():
+    import networkx as nx
+
+    from iorkg.analysis.network import betweenness
+
+    graph = nx.disjoint_union(nx.path_graph(5), nx.star_graph(4))
+    values, note = betweenness(graph)
+    expected = nx.betweenness_centrality(graph)
+    assert note == "" and all(abs(values[n] - expected[n]) < 1e-12 for n in graph)
+
+
 def test_unknown_kind_is_refused(shipped_kg):
     from iorkg.errors import InputError
 
