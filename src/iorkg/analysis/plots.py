@@ -451,10 +451,15 @@ def _network_caption(graph: Any, kind: str, info: "CaseInfo | None", labelled: i
     if info is not None and info.fictional:
         parts.append("Fictional example data.")
     interpreted = sum(d["status"] == "interpreted" for _, _, d in graph.edges(data=True))
-    parts.append(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges, "
+    edges = graph.number_of_edges()
+    parts.append(f"{graph.number_of_nodes()} nodes, {edges} edge{'s' if edges != 1 else ''}, "
                  f"{interpreted} interpreted (dashed" + ("; dashed white boxes rest only on readings)." if boxes else ")."))
     if labelled < graph.number_of_nodes():
         parts.append(f"Only the {labelled} most connected nodes are labelled.")
+    unheld = sum(int(a.get("holdings_without_holder", 0)) for _, a in graph.nodes(data=True))
+    if unheld:
+        parts.append(f"{unheld} holding{'s' if unheld != 1 else ''} name{'' if unheld != 1 else 's'} no holder "
+                     "and {} not drawn: the source leaves the holder open.".format("are" if unheld != 1 else "is"))
     return " ".join(parts)
 
 
@@ -477,10 +482,12 @@ def tensions_figure(kg: "KnowledgeGraph", case: str, info: "CaseInfo | None" = N
     heights = [max(0.55, unit * n + 0.3) for n in lines]
     total = sum(heights) + 1.3
     with_logic = sum(bool(r["pole_1_logic"]) + bool(r["pole_2_logic"]) for r in rows)
+    grey = 2 * len(rows) - with_logic
     caption = ((f"Fictional example data. " if info is not None and info.fictional else "")
                + f"{len(rows)} tension{'s' if len(rows) != 1 else ''}; {with_logic} of {2 * len(rows)} poles "
-               "are tied to a logic (coloured), the others are grey: the source names no logic behind them. "
-               "Type: the tension type an interpreted classification assigns ('unknown' when none).")
+               "are tied to a logic (coloured)"
+               + (f"; {grey} are grey: the source names no logic behind them. " if grey else ". ")
+               + "Type: the tension type an interpreted classification assigns ('unknown' when none).")
     with matplotlib.rc_context(RC):
         fig = _new_figure(PAGE_WIDTH, total)
         ax = fig.add_axes((0.01, 0.75 / total, 0.98, (total - 1.15) / total))
@@ -509,7 +516,7 @@ def tensions_figure(kg: "KnowledgeGraph", case: str, info: "CaseInfo | None" = N
                    bbox_to_anchor=(0.99, 0.38 / total))
         fig.text(0.01, 1 - 0.08 / total, _wrap("Tensions and their poles: " + _case_title(info, case), 88),
                  ha="left", va="top", fontsize=FONT + 1, weight="bold")
-        fig.text(0.01, 0.05 / total, _wrap(caption, 150), ha="left", va="bottom", fontsize=SMALL, style="italic")
+        fig.text(0.01, 0.05 / total, _wrap(caption, 125), ha="left", va="bottom", fontsize=SMALL, style="italic")
     return fig, caption
 
 
