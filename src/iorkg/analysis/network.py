@@ -328,6 +328,8 @@ def betweenness(graph: "nx.Graph") -> tuple[dict[str, float], str]:
     import networkx as nx
 
     n = graph.number_of_nodes()
+    if n <= EXACT_BETWEENNESS_LIMIT:
+        return nx.betweenness_centrality(graph), ""
     values: dict[str, float] = {}
     sampled: list[int] = []
     for part in nx.connected_components(graph):

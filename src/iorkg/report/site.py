@@ -80,6 +80,17 @@ class HtmlTable:
     name: str = ""
     question: str = ""
 
+    def to_html(self, table_id: str | None = None) -> Any:
+        """The table as HTML (cells are escaped already), or a note when it has no rows."""
+        head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in self.columns)
+        body = "\n".join("<tr>" + "".join(f'<td class="num">{c.html}</td>' if c.num else f"<td>{c.html}</td>"
+                                          for c in row) + "</tr>" for row in self.rows)
+        ident = f' id="{html.escape(table_id, quote=True)}"' if table_id else ""
+        out = f'<table{ident} class="answer">\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>'
+        if not self.rows:
+            out += '\n<p class="note">No rows: the graph holds nothing this question asks for.</p>'
+        return _markup(out)
+
 
 @dataclass
 class ReportResult:
@@ -128,17 +139,22 @@ def _markup(text: str) -> Any:
     return Markup(text)
 
 
-def _cell(value: Any) -> Cell:
-    from ..table import cell_text
+_NUMERIC = ("#integer", "#nonNegativeInteger", "#decimal", "#double", "#int", "#positiveInteger")
 
+
+def _cell(value: Any, seen: dict[Any, Cell]) -> Cell:
+    """The cell of one term (the library's `cell_text`, escaped), computed once per distinct term."""
     if value is None:
-        return Cell(_markup(""))
-    text = cell_text(value)
-    import pyoxigraph as ox
+        return Cell("")
+    cell = seen.get(value)
+    if cell is None:
+        import pyoxigraph as ox
 
-    numeric = isinstance(value, ox.Literal) and value.datatype.value.endswith(
-        ("#integer", "#nonNegativeInteger", "#decimal", "#double", "#int", "#positiveInteger"))
-    return Cell(_markup(html.escape(text)), numeric)
+        from ..table import cell_text
+
+        numeric = isinstance(value, ox.Literal) and value.datatype.value.endswith(_NUMERIC)
+        cell = seen[value] = Cell(html.escape(cell_text(value)), numeric)
+    return cell
 
 
 def _answer_tables(kg: "KnowledgeGraph", restricted_cases: set[str],
@@ -147,6 +163,8 @@ def _answer_tables(kg: "KnowledgeGraph", restricted_cases: set[str],
     from ..queries import catalogue
 
     infos = catalogue()
+    seen: dict[Any, Cell] = {}
+    withheld = Cell(WITHHELD)
     per_case: dict[str, list[HtmlTable]] = defaultdict(list)
     for info in infos:
         started = time.perf_counter()
@@ -158,9 +176,9 @@ def _answer_tables(kg: "KnowledgeGraph", restricted_cases: set[str],
             row = []
             for variable, term in zip(result.variables, terms):
                 if variable in QUOTE_COLUMNS and case in restricted_cases and term is not None:
-                    row.append(Cell(_markup(WITHHELD)))
+                    row.append(withheld)
                 else:
-                    row.append(_cell(term))
+                    row.append(_cell(term, seen))
             grouped[case].append(row)
         for case, rows in grouped.items():
             per_case[case].append(HtmlTable(info.title, list(result.variables), rows, name=info.name,
@@ -211,14 +229,14 @@ def _evidence_tables(kg: "KnowledgeGraph", restricted_cases: set[str], restricte
                 quote = _markup(f'<span class="ctx">…{html.escape(prefix)}</span>{mark}'
                                 f'<span class="ctx">{html.escape(suffix)}…</span>')
             status = row["status"]
-            cells.append([Cell(_markup(html.escape(row["node_label"]))), Cell(quote),
-                          Cell(_markup(f'<span class="{html.escape(status)}">{html.escape(status)}</span>')),
-                          Cell(_markup(html.escape(row["rationale"] or ""))),
-                          Cell(_markup(html.escape(row["attributed_to"] or ""))),
-                          Cell(_markup(html.escape(row["slot"] or ""))),
-                          Cell(_markup(f'{row["start"] if row["start"] is not None else ""}–'
-                                       f'{row["end"] if row["end"] is not None else ""}'), True),
-                          Cell(_markup(html.escape(row["source"] or "")))])
+            cells.append([Cell(html.escape(row["node_label"])), Cell(quote),
+                          Cell(f'<span class="{html.escape(status)}">{html.escape(status)}</span>'),
+                          Cell(html.escape(row["rationale"] or "")),
+                          Cell(html.escape(row["attributed_to"] or "")),
+                          Cell(html.escape(row["slot"] or "")),
+                          Cell(f'{row["start"] if row["start"] is not None else ""}–'
+                                       f'{row["end"] if row["end"] is not None else ""}', True),
+                          Cell(html.escape(row["source"] or ""))])
         tables[case] = HtmlTable("Evidence", ["statement", "quote (in context)", "status", "rationale",
                                               "interpreted by", "slot", "offsets", "source"], cells)
     return tables, rows_by_case, withheld
@@ -258,7 +276,7 @@ def _measure_tables(graphs: dict[str, Any], titles: dict[str, str], kg: "Knowled
     for kind, graph in graphs.items():
         result = measure(graph, titles, kg)
         for table in result.tables:
-            rows = [[Cell(_markup(html.escape(_plain(v))), isinstance(v, (int, float))) for v in row]
+            rows = [[Cell(html.escape(_plain(v)), isinstance(v, (int, float))) for v in row]
                     for row in table.rows]
             per_case[table.case].append(HtmlTable(f"{kind}: {table.title.split(': ')[-1]}", table.columns,
                                                   rows, table.note))
@@ -428,17 +446,17 @@ def _build(kg: "KnowledgeGraph", work: Path, include_restricted: bool, include_s
     for row in evidence_rows_all:
         counts[row["case"]][0 if row["status"] == "stated" else 1] += 1
     case_table = HtmlTable("Cases", ["case", "fictional", "evidence (stated)", "evidence (interpreted)", "figures"], [
-        [Cell(_markup(f'<a href="{pages[c.iri]}">{html.escape(c.label)}</a>'
-                      + (' <span class="fictional">fictional example</span>' if c.fictional else ""))),
-         Cell(_markup("yes" if c.fictional else "no")),
-         Cell(_markup(str(counts[c.iri][0])), True), Cell(_markup(str(counts[c.iri][1])), True),
-         Cell(_markup("yes" if figures.get(c.iri) else "no"))] for c in cases])
+        [Cell(f'<a href="{pages[c.iri]}">{html.escape(c.label)}</a>'
+                      + (' <span class="fictional">fictional example</span>' if c.fictional else "")),
+         Cell("yes" if c.fictional else "no"),
+         Cell(str(counts[c.iri][0]), True), Cell(str(counts[c.iri][1]), True),
+         Cell("yes" if figures.get(c.iri) else "no")] for c in cases])
     findings = validation.results
     validation_view = {
         "conforms": validation.conforms, "summary": validation.summary(),
         "findings": HtmlTable("Findings", ["severity", "rule", "node", "message"], [
-            [Cell(_markup(html.escape(f.severity))), Cell(_markup(html.escape(f.rule))),
-             Cell(_markup(html.escape(f.label or f.focus_node))), Cell(_markup(html.escape(f.message)))]
+            [Cell(html.escape(f.severity)), Cell(html.escape(f.rule)),
+             Cell(html.escape(f.label or f.focus_node)), Cell(html.escape(f.message))]
             for f in findings[:VALIDATION_ROWS]]),
         "more": max(0, len(findings) - VALIDATION_ROWS)}
     index = env.get_template("index.html").render(
