@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
@@ -360,9 +361,11 @@ def _build(kg: "KnowledgeGraph", work: Path, include_restricted: bool, include_s
     else:
         hidden_files = restricted_files
 
-    say("validating (SHACL, pyshacl-turbo)")
-    validation = validate(graph_kg)
-    say(validation.summary())
+    # SHACL validation runs beside the rest (pyshacl-turbo spends most of its time outside the GIL)
+    say("validating (SHACL, pyshacl-turbo) while the pages are made")
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="iorkg-validate")
+    pending = pool.submit(validate, graph_kg)
+    pool.shutdown(wait=False)
 
     # figures
     if figures_for is None:
@@ -442,6 +445,8 @@ def _build(kg: "KnowledgeGraph", work: Path, include_restricted: bool, include_s
                 encoding="utf-8")
         say(f"{len(source_pages)} source text(s) copied and highlighted")
 
+    validation = pending.result()
+    say(validation.summary())
     counts = defaultdict(lambda: [0, 0])
     for row in evidence_rows_all:
         counts[row["case"]][0 if row["status"] == "stated" else 1] += 1
