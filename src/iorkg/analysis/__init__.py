@@ -1,1 +1,3 @@
-"""Analyses over several cases: comparison tables and agreement between coders."""
+"""Analysis of the knowledge graph, built on competency-question answers: networks and their
+measures (`network`), figures (`plots`), cases side by side (`compare`) and agreement between
+coders (`agreement`)."""

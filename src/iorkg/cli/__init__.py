@@ -24,6 +24,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "compare": ("compare", "compare_command"),
     "import": ("importer", "import_command"),
     "new-case": ("newcase", "new_case_command"),
+    "network": ("network", "network_command"),
+    "plot": ("plot", "plot_command"),
+    "report": ("report", "report_command"),
 }
 
 
