@@ -151,7 +151,9 @@ def run_remote(endpoint_url: str, name_or_text: str, params: Mapping[str, object
         raise InputError(None, f"endpoint {endpoint_url!r} is not an http(s) URL")
     text, info, specs = resolve(name_or_text)
     terms = bind_params(specs, params or {})
-    bound = with_values(text, terms)
+    from .query.minify import minify
+
+    bound = minify(with_values(text, terms))  # short enough for a GET URL (docs/serving.md)
     form = query_form(bound)
     raw = _post(endpoint_url, bound, form, timeout)
     try:
