@@ -22,6 +22,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "bench": ("bench", "bench_command"),
     "query": ("query", "query_command"),
     "queries": ("query", "queries_command"),
+    "serve": ("serve", "serve_command"),
+    "publish": ("publish", "publish_command"),
 }
 
 
