@@ -43,6 +43,13 @@ UI_ASSETS = ("/yasgui.min.js", "/yasgui.min.css", "/logo.svg")
 PASSED_HEADERS = ("content-type", "content-length", "cache-control")
 
 
+def _is_text(media_type: str) -> bool:
+    """Whether a media type is text the engine writes in UTF-8 (results, RDF, HTML)."""
+    kind = media_type.split(";")[0].strip().lower()
+    return kind.startswith("text/") or kind.endswith(("+xml", "+json")) or kind in (
+        "application/xml", "application/json", "application/n-triples", "application/n-quads", "application/trig")
+
+
 class Refused(Exception):
     """A request the application will not pass on: its HTTP status and the reason."""
 
@@ -198,6 +205,9 @@ def create_app(supervisor: Supervisor) -> "Starlette":
 
     def passed(answer, extra: dict[str, str] | None = None) -> Response:
         headers = {k: v for k, v in answer.headers.items() if k.lower() in PASSED_HEADERS and k.lower() != "content-length"}
+        kind = headers.get("content-type", "")
+        if kind and "charset" not in kind and _is_text(kind):
+            headers["content-type"] = kind + "; charset=utf-8"  # what the engine writes; R's client needs it said
         headers.update(extra or {})
         return Response(answer.content, status_code=answer.status_code, headers=headers)
 
@@ -285,6 +295,8 @@ async def answer_question(supervisor: Supervisor, name: str, ext: str, given: di
     from ..query_params import bind_params, query_form, with_values
     from ..results import QueryResult
 
+    minified = ext == "rq" and name.endswith(".min")  # NAME.min.rq: the text as sent to endpoints
+    name = name.removesuffix(".min") if minified else name
     if ext not in QUESTION_TYPES:
         raise Refused(404, f"no format {ext!r}: use {', '.join('.' + e for e in QUESTION_TYPES)}")
     info = next((i for i in catalogue() if i.name == name), None)
@@ -296,7 +308,7 @@ async def answer_question(supervisor: Supervisor, name: str, ext: str, given: di
         raise Refused(400, exc.message) from None
     text = with_values(info.text, terms)
     if ext == "rq":
-        return Response(text, media_type=QUESTION_TYPES["rq"])
+        return Response(minify(text) + "\n" if minified else text, media_type=QUESTION_TYPES["rq"])
     if query_form(text) != "SELECT":  # pragma: no cover - the catalogue holds SELECT queries
         raise Refused(400, f"{name} is not a SELECT query")
     answer = await supervisor.send("POST", "/query", content=minify(text).encode("utf-8"),
