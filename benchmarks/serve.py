@@ -34,7 +34,11 @@ def _say(message: str) -> None:
 
 
 def _rss_mib(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+    try:
+        text = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return float("nan")
+    for line in text.splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
@@ -268,8 +272,10 @@ def measure_serve(workdir: Path, cases: int, clients: int = 20, requests: int = 
         out["load"] = {"clients": clients, "requests_sent": len(latencies), "requests_planned": requests,
                        "errors": len(errors), "error_samples": errors[:5], "wall_s": round(wall, 1),
                        "p50_ms": round(_percentile(latencies, 0.5) * 1000, 1),
-                       "p99_ms": round(_percentile(latencies, 0.99) * 1000, 1),
-                       "engine_rss_mib_after": round(_rss_mib(engine), 1)}
+                       "p99_ms": round(_percentile(latencies, 0.99) * 1000, 1)}
+        now = children(process.pid)
+        out["load"]["engine_restarted"] = engine not in now  # a query ran past the deadline
+        out["load"]["engine_rss_mib_after"] = round(_rss_mib(now[0]), 1) if now else None
     started = time.monotonic()
     with iorkg_serve(workdir, str(corpus.nquads)):
         out["reused_store_start_to_first_answer_s"] = round(time.monotonic() - started, 2)
@@ -335,6 +341,8 @@ def main(argv: list[str] | None = None) -> int:
                 results[part] = measure_publish(folder, args.publish_cases or args.cases)
             else:
                 parser.error(f"unknown part {part!r}")
+            if args.output:  # after each part, so a later failure loses nothing
+                args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     text = json.dumps(results, indent=2)
     if args.output:
         args.output.write_text(text + "\n", encoding="utf-8")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import os
 import sys
 import time
 from typing import TYPE_CHECKING, Callable
@@ -137,6 +138,9 @@ class Supervisor:
         self.client = httpx.AsyncClient(timeout=httpx.Timeout(deadline_s + 5, connect=5.0))
         self._ready = asyncio.Event()
         self._ready.set()
+        # queries the engine runs at once; the others wait here, and their deadline starts when
+        # they reach the engine (so a queue of clients does not look like a runaway query)
+        self._slots = asyncio.Semaphore(max(2, os.cpu_count() or 2))
         self._restarting: asyncio.Task | None = None
 
     async def restart(self, why: str) -> None:
@@ -172,14 +176,14 @@ class Supervisor:
         """The backend's answer, read in full within the deadline (503 Refused otherwise)."""
         import httpx
 
-        await self._ready.wait()
-        url = self.backend.url + path
-
         async def call():
+            url = self.backend.url + path  # read when sent: a restart changes the port
             return await self.client.request(method, url, params=params, content=content, headers=headers)
 
         try:
-            return await asyncio.wait_for(call(), self.deadline_s)
+            async with self._slots:
+                await self._ready.wait()
+                return await asyncio.wait_for(call(), self.deadline_s)
         except asyncio.TimeoutError:
             await self.restart(f"a query ran past the {self.deadline_s:g} s deadline")
             raise Refused(503, f"the query did not finish within {self.deadline_s:g} s and was stopped "
