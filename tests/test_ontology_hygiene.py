@@ -6,7 +6,6 @@ The rules come from `iorkg.validate.ontology_lint` ; each test asserts that one 
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest

@@ -27,6 +27,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "network": ("network", "network_command"),
     "plot": ("plot", "plot_command"),
     "report": ("report", "report_command"),
+    "serve": ("serve", "serve_command"),
+    "publish": ("publish", "publish_command"),
 }
 
 

@@ -7,6 +7,7 @@ from typing import Mapping
 
 from ..errors import EnvironmentProblem, InputError, IorkgError
 from .catalogue import resolve
+from .minify import minify
 from .params import bind_params, query_form, with_values
 from .results import QueryResult
 
@@ -25,7 +26,7 @@ def run_remote(endpoint_url: str, name_or_text: str, params: Mapping[str, object
         raise InputError(None, f"endpoint {endpoint_url!r} is not an http(s) URL")
     text, info, specs = resolve(name_or_text)
     terms = bind_params(specs, params or {})
-    bound = with_values(text, terms)
+    bound = minify(with_values(text, terms))  # short enough for a GET URL (docs/serving.md)
     form = query_form(bound)
     raw = _post(endpoint_url, bound, form, timeout)
     try:

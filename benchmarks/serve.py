@@ -1,0 +1,355 @@
+"""Measurements of `iorkg serve` and `iorkg publish` on real servers (run on demand, not in CI).
+
+    python -m benchmarks.serve --cases 100 [--parts timeouts,atomicity,serve,publish] [--output FILE]
+
+Parts:
+- timeouts: what the engine's `--timeout-s 3` does to an ORDER BY over a cross product and to a
+  COUNT over a cross product (seconds to an answer, the status and the end of the body).
+- atomicity: whether a Graph Store PUT that replaces a graph is seen half-done by a concurrent
+  reader, and what a server killed in the middle of a PUT leaves (Oxigraph, Virtuoso).
+- serve: seconds from `iorkg serve` to its first answer, every competency question through the
+  server against the same question embedded (ratio), 20 concurrent clients sending requests of
+  the catalogue (errors, p50, p99, engine memory before and after).
+- publish: `iorkg publish` to each server against `oxigraph load` of the same file.
+Servers run on free loopback ports and are stopped at the end of each part.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))  # the server fixtures (tests/servers.py)
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _rss_mib(pid: int) -> float:
+    try:
+        text = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return float("nan")
+    for line in text.splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+# ---------------------------------------------------------------------------------------------
+def measure_timeouts(workdir: Path, wait_s: float = 120.0) -> dict:
+    """The engine's --timeout-s 3 against two runaway queries over the real case graph."""
+    import subprocess
+
+    import httpx
+
+    from iorkg.catalog import shipped_graphs
+    from iorkg.serve.backend import free_port, start_process, stop_process, wait_ready
+    from iorkg.serve.store import oxigraph_binary
+
+    binary = oxigraph_binary()
+    case = next(e for e in shipped_graphs() if e.role == "case" and not e.fictional)
+    location = workdir / "timeouts-store"
+    subprocess.run([binary, "load", "--location", str(location), "--file", str(case.path), "--graph", case.iri],
+                   check=True, capture_output=True)
+    port = free_port()
+    process = start_process([binary, "serve-read-only", "--location", str(location), "--bind",
+                             f"127.0.0.1:{port}", "--union-default-graph", "--timeout-s", "3"])
+    queries = {
+        "order-by-cross-product": "SELECT ?a ?f WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?f ?a",
+        "count-cross-product": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+    }
+    out: dict = {"timeout_s": 3, "triples": case.path.stat().st_size}
+    try:
+        wait_ready(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", process)
+        for name, query in queries.items():
+            started = time.monotonic()
+            try:
+                answer = httpx.post(f"http://127.0.0.1:{port}/query", data={"query": query},
+                                    headers={"accept": "text/csv"}, timeout=wait_s)
+                out[name] = {"seconds": round(time.monotonic() - started, 2), "status": answer.status_code,
+                             "body_end": answer.text[-80:].strip()}
+            except httpx.TimeoutException:
+                out[name] = {"seconds": None, "status": None,
+                             "body_end": f"no answer within {wait_s:.0f} s"}
+                stop_process(process)  # the engine is still busy: start a fresh one
+                port = free_port()
+                process = start_process([binary, "serve-read-only", "--location", str(location), "--bind",
+                                         f"127.0.0.1:{port}", "--union-default-graph", "--timeout-s", "3"])
+                wait_ready(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", process)
+            _say(f"timeouts: {name}: {out[name]}")
+    finally:
+        stop_process(process)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+def _ntriples(count: int, tag: str) -> bytes:
+    return "".join(f'<https://w3id.org/iorkg/fictional/bench/s{i}> <https://w3id.org/iorkg/fictional/bench/p> '
+                   f'"{tag} {i}" .\n' for i in range(count)).encode()
+
+
+def measure_atomicity(workdir: Path, triples: int = 200_000, only: str | None = None) -> dict:
+    """Per server: the triple counts a reader saw during a replacing PUT, and the count after a
+    server killed half-way through a PUT is started again."""
+    import httpx
+
+    from servers import oxigraph_writable, virtuoso
+
+    graph = "https://w3id.org/iorkg/fictional/bench/graph"
+    first, second = _ntriples(triples, "first"), _ntriples(triples + 1, "second")
+    servers = {
+        "oxigraph": (lambda d: oxigraph_writable(d / "store"), "/store", "/query", None),
+        "virtuoso": (lambda d: virtuoso(d / "db"), "/sparql-graph-crud-auth", "/sparql", httpx.DigestAuth("dba", "dba")),
+    }
+    out: dict = {"triples": triples}
+    for name, (start, store_path, query_path, auth) in servers.items():
+        if only and name not in only.split(","):
+            continue
+        folder = workdir / f"atomicity-{name}"
+        folder.mkdir()
+        result: dict = {}
+        count_query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+
+        def count(base: str) -> int:
+            answer = httpx.get(base + query_path, params={"query": count_query},
+                               headers={"accept": "application/sparql-results+json"}, timeout=60)
+            return int(answer.json()["results"]["bindings"][0]["n"]["value"])
+
+        def put(base: str, body, timeout: float = 600):
+            return httpx.put(base + store_path, params={"graph": graph}, content=body, auth=auth,
+                             headers={"content-type": "application/n-triples"}, timeout=timeout)
+
+        with start(folder) as (base, _process):
+            started = time.monotonic()
+            status = put(base, first).status_code
+            result["first_put"] = {"status": status, "seconds": round(time.monotonic() - started, 2)}
+            seen: set[int] = set()
+            done = threading.Event()
+
+            def reader() -> None:
+                while not done.is_set():
+                    try:
+                        seen.add(count(base))
+                    except Exception:  # noqa: BLE001 - a busy server; keep polling
+                        pass
+                    time.sleep(0.01)
+
+            thread = threading.Thread(target=reader)
+            thread.start()
+            started = time.monotonic()
+            status = put(base, second).status_code
+            result["replacing_put"] = {"status": status, "seconds": round(time.monotonic() - started, 2)}
+            time.sleep(0.2)
+            done.set()
+            thread.join()
+            result["counts_seen_during_put"] = sorted(seen)
+            result["partial_state_seen"] = bool(seen - {triples, triples + 1})
+        _say(f"atomicity: {name}: {result}")
+
+        # a PUT whose server is killed half-way through the body
+        with start(folder) as (base, process):
+            before = count(base)
+
+            def slow_body():
+                half = len(first) // 2
+                yield first[:half]
+                time.sleep(30)  # the server is killed meanwhile
+                yield first[half:]
+
+            def killer() -> None:
+                time.sleep(1.5)
+                import os
+                import signal
+
+                os.killpg(process.pid, signal.SIGKILL)
+
+            threading.Thread(target=killer).start()
+            try:
+                put(base, slow_body(), timeout=60)
+            except httpx.HTTPError as exc:
+                result["killed_put_client_error"] = type(exc).__name__
+        with start(folder) as (base, _process):
+            after = count(base)
+        result["killed_put"] = {"count_before": before, "count_after_restart": after, "unchanged": before == after}
+        _say(f"atomicity: {name}: killed PUT: {result['killed_put']}")
+        out[name] = result
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+def _percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def measure_serve(workdir: Path, cases: int, clients: int = 20, requests: int = 2000,
+                  bound_s: float = 600.0) -> dict:
+    """iorkg serve on a generated corpus: start-up, per-question ratio, a concurrent load."""
+    import subprocess
+
+    import httpx
+
+    import iorkg
+    from benchmarks.generate import write_corpus
+    from iorkg.query.catalogue import catalogue
+    from iorkg.query.remote import run_remote
+    from servers import children, iorkg_serve
+
+    corpus = write_corpus(cases)
+    out: dict = {"cases": cases, "triples": corpus.triples}
+    kg = iorkg.open(corpus.nquads)
+    names = [i.name for i in catalogue()]
+    embedded: dict[str, float] = {}
+    for name in names:
+        kg.query(name)
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            rows = kg.query(name).rows
+            times.append(time.perf_counter() - started)
+        embedded[name] = statistics.median(times)
+        out.setdefault("rows", {})[name] = len(rows)
+
+    started = time.monotonic()
+    with iorkg_serve(workdir, str(corpus.nquads)) as (base, process):
+        out["first_start_to_first_answer_s"] = round(time.monotonic() - started, 2)
+        engine = children(process.pid)[0]
+        served: dict[str, float] = {}
+        same = True
+        for name in names:
+            remote = run_remote(f"{base}/query", name)
+            same = same and remote.rows == kg.query(name).rows
+            times = []
+            for _ in range(3):
+                t0 = time.perf_counter()
+                run_remote(f"{base}/query", name)
+                times.append(time.perf_counter() - t0)
+            served[name] = statistics.median(times)
+        out["same_rows_as_embedded"] = same
+        out["per_question_ms"] = {n: {"embedded": round(embedded[n] * 1000, 1), "served": round(served[n] * 1000, 1),
+                                      "ratio": round(served[n] / embedded[n], 2)} for n in names}
+        out["engine_rss_mib_before"] = round(_rss_mib(engine), 1)
+
+        urls = [f"{base}/questions/{n}.csv" for n in names]
+        latencies: list[float] = []
+        errors: list[str] = []
+        lock = threading.Lock()
+        counter = iter(range(requests))
+        deadline = time.monotonic() + bound_s
+
+        def client() -> None:
+            with httpx.Client(timeout=120) as session:
+                for index in counter:
+                    if time.monotonic() > deadline:
+                        return
+                    t0 = time.perf_counter()
+                    try:
+                        answer = session.get(urls[index % len(urls)])
+                        ok = answer.status_code == 200
+                    except httpx.HTTPError as exc:
+                        ok, answer = False, exc
+                    elapsed = time.perf_counter() - t0
+                    with lock:
+                        latencies.append(elapsed)
+                        if not ok:
+                            errors.append(str(getattr(answer, "status_code", answer)))
+
+        started = time.monotonic()
+        threads = [threading.Thread(target=client) for _ in range(clients)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        wall = time.monotonic() - started
+        out["load"] = {"clients": clients, "requests_sent": len(latencies), "requests_planned": requests,
+                       "errors": len(errors), "error_samples": errors[:5], "wall_s": round(wall, 1),
+                       "p50_ms": round(_percentile(latencies, 0.5) * 1000, 1),
+                       "p99_ms": round(_percentile(latencies, 0.99) * 1000, 1)}
+        now = children(process.pid)
+        out["load"]["engine_restarted"] = engine not in now  # a query ran past the deadline
+        out["load"]["engine_rss_mib_after"] = round(_rss_mib(now[0]), 1) if now else None
+    started = time.monotonic()
+    with iorkg_serve(workdir, str(corpus.nquads)):
+        out["reused_store_start_to_first_answer_s"] = round(time.monotonic() - started, 2)
+    _ = subprocess  # (imported for symmetry with the other parts)
+    _say(f"serve: {json.dumps({k: v for k, v in out.items() if k != 'per_question_ms'})}")
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+def measure_publish(workdir: Path, cases: int) -> dict:
+    """`iorkg publish` of a generated corpus to each server against `oxigraph load` of the file."""
+    import subprocess
+
+    from benchmarks.generate import write_corpus
+    from iorkg.serve.publish import PublishTarget, publish, publish_inputs, target_for
+    from iorkg.serve.store import oxigraph_binary
+    from servers import oxigraph_writable, virtuoso
+
+    corpus = write_corpus(cases)
+    out: dict = {"cases": cases, "triples": corpus.triples}
+    started = time.monotonic()
+    subprocess.run([oxigraph_binary(), "load", "--location", str(workdir / "direct-load"), "--file",
+                    str(corpus.nquads)], check=True, capture_output=True)
+    out["oxigraph_load_s"] = round(time.monotonic() - started, 2)
+    inputs = publish_inputs([str(corpus.nquads)])
+    for name, start in (("oxigraph", lambda: oxigraph_writable(workdir / "publish-oxigraph")),
+                        ("virtuoso", lambda: virtuoso(workdir / "publish-virtuoso"))):
+        with start() as (base, _process):
+            target: PublishTarget = target_for(name, base, user="dba" if name == "virtuoso" else None,
+                                               password="dba" if name == "virtuoso" else None)
+            started = time.monotonic()
+            report = publish(target, inputs, compare_questions=False, progress=lambda m: None)
+            seconds = time.monotonic() - started
+            out[name] = {"publish_s": round(seconds, 2), "graphs": len(report.graphs),
+                         "ratio_to_oxigraph_load": round(seconds / out["oxigraph_load_s"], 1)}
+        _say(f"publish: {name}: {out[name]}")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=100)
+    parser.add_argument("--publish-cases", type=int, default=None, help="cases for the publish part (default --cases)")
+    parser.add_argument("--parts", default="timeouts,atomicity,serve,publish")
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--atomicity-triples", type=int, default=200_000)
+    parser.add_argument("--servers", default=None, help="only these servers in the atomicity part (oxigraph,virtuoso)")
+    parser.add_argument("--output", type=Path, default=None)
+    args = parser.parse_args(argv)
+    results: dict = {"measured": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    with tempfile.TemporaryDirectory(prefix="iorkg-bench-serve-") as tmp:
+        workdir = Path(tmp)
+        for part in args.parts.split(","):
+            folder = workdir / part
+            folder.mkdir()
+            if part == "timeouts":
+                results[part] = measure_timeouts(folder)
+            elif part == "atomicity":
+                results[part] = measure_atomicity(folder, args.atomicity_triples, args.servers)
+            elif part == "serve":
+                results[part] = measure_serve(folder, args.cases, requests=args.requests)
+            elif part == "publish":
+                results[part] = measure_publish(folder, args.publish_cases or args.cases)
+            else:
+                parser.error(f"unknown part {part!r}")
+            if args.output:  # after each part, so a later failure loses nothing
+                args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    text = json.dumps(results, indent=2)
+    if args.output:
+        args.output.write_text(text + "\n", encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

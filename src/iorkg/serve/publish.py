@@ -1,0 +1,300 @@
+"""`iorkg publish`: the ontology, the shared graph and each case uploaded to a shared triple store,
+one named graph each, through the SPARQL 1.1 Graph Store HTTP Protocol.
+
+A live graph is never left half-replaced. Where a store replaces a graph atomically on PUT
+(measured: Oxigraph), the graph is PUT in place. Elsewhere (measured: Virtuoso, whose PUT
+empties the graph first and, killed half-way, leaves it empty) the graph is PUT into a fresh
+staging graph, which appears whole or not at all, and moved into place by one SPARQL 1.1 Update
+`MOVE` (measured atomic for readers). A complete staging copy gives the competency questions no
+other rows (they read `SELECT DISTINCT`; tested). Then each graph's triple count is read back,
+and every competency question is asked of the store and compared with the embedded answer.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from ..errors import EnvironmentProblem, IorkgError
+
+SUCCESS = (200, 201, 204)
+STAGING_BASE = "urn:iorkg:staging:"
+
+
+class PublishError(IorkgError):
+    """The store is down, refuses the login, answers garbage, or an upload failed (exit 2)."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class StorePreset:
+    """The URL patterns of one kind of store, relative to its base URL, and how it replaces a graph."""
+
+    name: str
+    graph_store: str
+    query: str
+    update: str
+    auth: str | None  # "basic", "digest" or None
+    atomic_put: bool  # True only where measured
+    tested: bool
+    base_example: str
+    note: str = ""
+
+
+PRESETS: dict[str, StorePreset] = {p.name: p for p in [
+    StorePreset("oxigraph", "{base}/store", "{base}/query", "{base}/update", None, True, True,
+                "http://127.0.0.1:7878", "`oxigraph serve` (writable); PUT measured atomic"),
+    StorePreset("virtuoso", "{base}/sparql-graph-crud-auth", "{base}/sparql", "{base}/sparql-auth", "digest",
+                False, True, "http://127.0.0.1:8890", "PUT measured non-atomic: staged and moved"),
+    StorePreset("fuseki", "{base}/data", "{base}/query", "{base}/update", "basic", False, False,
+                "http://127.0.0.1:3030/iorkg", "base is the dataset URL"),
+    StorePreset("graphdb", "{base}/rdf-graphs/service", "{base}", "{base}/statements", "basic", False, False,
+                "http://127.0.0.1:7200/repositories/iorkg", "base is the repository URL"),
+    StorePreset("qlever", "{base}", "{base}", "{base}", None, False, False, "http://127.0.0.1:7001",
+                "writes need QLever's access token (--access-token on the server; give it as the password "
+                "with --auth bearer)"),
+]}
+
+
+@dataclass(frozen=True)
+class PublishTarget:
+    """Where to publish: the Graph Store, query and update URLs, the login, how to replace."""
+
+    graph_store: str
+    query: str
+    update: str | None = None
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    auth: str | None = None
+    atomic_put: bool = False
+
+    def http_auth(self):
+        """The httpx authentication for the login (None without one)."""
+        import httpx
+
+        if self.password is None and self.user is None:
+            return None
+        if self.auth == "bearer":
+            return _bearer_flow(self.password or "")
+        if self.auth == "digest":
+            return httpx.DigestAuth(self.user or "", self.password or "")
+        return httpx.BasicAuth(self.user or "", self.password or "")
+
+
+def _bearer_flow(token: str):
+    """An httpx authentication sending `Authorization: Bearer TOKEN` (QLever's access token)."""
+    import httpx
+
+    class Bearer(httpx.Auth):
+        def auth_flow(self, request):
+            request.headers["Authorization"] = f"Bearer {token}"
+            yield request
+
+    return Bearer()
+
+
+def target_for(preset: str | None, store: str, query: str | None = None, update: str | None = None,
+               user: str | None = None, password: str | None = None, auth: str | None = None) -> PublishTarget:
+    """The target a preset gives for a base URL (or, without a preset, the URLs as given)."""
+    from ..errors import InputError
+
+    if preset is None:
+        if query is None:
+            raise InputError(None, "without --preset give --query (and --update, to stage and move graphs)")
+        return PublishTarget(store, query, update, user, password, auth, atomic_put=False)
+    if preset not in PRESETS:
+        raise InputError(None, f"no preset {preset!r}; expected one of: {', '.join(PRESETS)}")
+    p = PRESETS[preset]
+    base = store.rstrip("/")
+    return PublishTarget(p.graph_store.format(base=base), query or p.query.format(base=base),
+                         update or p.update.format(base=base), user, password, auth or p.auth, p.atomic_put)
+
+
+def password_from_env(variable: str | None) -> str | None:
+    """The password held by an environment variable (EnvironmentProblem naming it when unset)."""
+    if variable is None:
+        return None
+    value = os.environ.get(variable)
+    if value is None:
+        raise EnvironmentProblem(f"the environment variable {variable} (--password-env) is not set")
+    return value
+
+
+@dataclass
+class PublishReport:
+    """What was published: triples per graph (local and read back), seconds, questions compared."""
+
+    graphs: dict[str, tuple[int, int]] = field(default_factory=dict)
+    seconds: float = 0.0
+    questions_same: list[str] = field(default_factory=list)
+    questions_different: list[str] = field(default_factory=list)
+    questions_failed: dict[str, str] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        """One paragraph for the terminal."""
+        lines = [f"published {len(self.graphs)} graphs ({sum(a for a, _ in self.graphs.values())} triples) "
+                 f"in {self.seconds:.1f} s; triple counts read back: all equal"]
+        if self.questions_same or self.questions_different:
+            lines.append(f"competency questions with the embedded answer: {len(self.questions_same)} of "
+                         f"{len(self.questions_same) + len(self.questions_different)}")
+        return "\n".join(lines) + "\n"
+
+
+def publish_inputs(files: Sequence[str] = (), with_examples: bool = False):
+    """The knowledge graph to publish: what `iorkg serve` would serve (see serve.store.serve_inputs)."""
+    from ..store import KnowledgeGraph
+    from .store import serve_inputs
+
+    inputs = serve_inputs(files, with_examples)
+    kg = KnowledgeGraph()
+    for graph, path in inputs.files:
+        kg.load(path, graph=graph)
+    return kg
+
+
+def _request(client, method: str, url: str, what: str, **kwargs):
+    """An HTTP request whose failure becomes one clear PublishError."""
+    import httpx
+
+    try:
+        answer = client.request(method, url, **kwargs)
+    except httpx.ConnectError:
+        raise PublishError(f"cannot reach the store at {url}: is it running?") from None
+    except httpx.TimeoutException:
+        raise PublishError(f"the store at {url} did not answer in time ({what})") from None
+    except httpx.HTTPError as exc:
+        raise PublishError(f"the connection to {url} failed during {what}: {type(exc).__name__}") from None
+    if answer.status_code in (401, 403):
+        raise PublishError(f"the store refused the login ({what}: HTTP {answer.status_code} from {url}); "
+                           "check --user, --password-env and --auth")
+    if answer.status_code not in SUCCESS:
+        body = " ".join(answer.text.split())[:300]
+        raise PublishError(f"{what} failed: HTTP {answer.status_code} from {url}: {body}")
+    return answer
+
+
+def _graph_url(target: PublishTarget, graph: str) -> str:
+    from urllib.parse import quote
+
+    joiner = "&" if "?" in target.graph_store else "?"
+    return f"{target.graph_store}{joiner}graph={quote(graph, safe='')}"
+
+
+def remote_counts(client, target: PublishTarget, graphs: Sequence[str]) -> dict[str, int]:
+    """The triple count of each graph, read from the store's query endpoint."""
+    import json
+
+    values = " ".join(f"<{g}>" for g in graphs)
+    query = f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g"
+    answer = _request(client, "POST", target.query, "reading the triple counts back", data={"query": query},
+                      headers={"accept": "application/sparql-results+json"})
+    try:
+        rows = json.loads(answer.content)["results"]["bindings"]
+        counts = {r["g"]["value"]: int(r["n"]["value"]) for r in rows}
+    except (ValueError, KeyError, TypeError):
+        raise PublishError(f"the store at {target.query} answered something that is not SPARQL JSON results") from None
+    return {g: counts.get(g, 0) for g in graphs}
+
+
+def publish(target: PublishTarget, kg, compare_questions: bool = True,
+            progress: Callable[[str], None] | None = None, timeout_s: float = 600.0) -> PublishReport:
+    """Upload every named graph of `kg` to the store, check the counts and (optionally) the questions."""
+    try:
+        import httpx
+    except ImportError:
+        raise EnvironmentProblem("`iorkg publish` needs httpx: pip install 'iorkg[server]'") from None
+
+    say = progress or (lambda message: print(message, file=sys.stderr, flush=True))
+    if not target.atomic_put and not target.update:
+        raise PublishError("this store needs an update URL (--update) to move staged graphs into place")
+    auth = target.http_auth()
+    report = PublishReport()
+    started = time.monotonic()
+    local = kg.triple_counts()
+    graphs = list(local)
+    run = uuid.uuid4().hex[:12]
+    with httpx.Client(auth=auth, timeout=httpx.Timeout(timeout_s, connect=10.0)) as client:
+        for number, graph in enumerate(graphs, start=1):
+            t0 = time.monotonic()
+            data = kg.serialize("nt", graph)
+            head = {"content-type": "application/n-triples"}
+            if target.atomic_put:
+                _request(client, "PUT", _graph_url(target, graph), f"uploading {graph}", content=data, headers=head)
+                how = "replaced"
+            else:
+                staging = f"{STAGING_BASE}{run}:{graph}"
+                _update(client, target, f"DROP SILENT GRAPH <{staging}>", f"clearing the staging graph of {graph}")
+                try:
+                    _request(client, "PUT", _graph_url(target, staging), f"staging {graph}", content=data, headers=head)
+                    _update(client, target, f"MOVE SILENT <{staging}> TO <{graph}>", f"moving {graph} into place")
+                except PublishError:
+                    _drop_quietly(client, target, staging)
+                    raise
+                how = "staged and moved"
+            say(f"graph {number}/{len(graphs)} {graph}: {local[graph]} triples {how} "
+                f"in {time.monotonic() - t0:.1f} s")
+        back = remote_counts(client, target, graphs)
+    wrong = {g: (local[g], back[g]) for g in graphs if back[g] != local[g]}
+    if wrong:
+        shown = "; ".join(f"{g}: sent {a}, the store holds {b}" for g, (a, b) in wrong.items())
+        raise PublishError(f"the triple counts read back differ: {shown}")
+    report.graphs = {g: (local[g], back[g]) for g in graphs}
+    if compare_questions:
+        _compare_questions(kg, target, report, say)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _update(client, target: PublishTarget, update: str, what: str) -> None:
+    _request(client, "POST", target.update, what, content=update.encode("utf-8"),
+             headers={"content-type": "application/sparql-update"})
+
+
+def _drop_quietly(client, target: PublishTarget, staging: str) -> None:
+    try:
+        _update(client, target, f"DROP SILENT GRAPH <{staging}>", "removing a staging graph")
+    except PublishError:
+        pass  # the store is gone; its staging graph is empty or absent (a PUT appears whole or not at all)
+
+
+def _compare_questions(kg, target: PublishTarget, report: PublishReport, say: Callable[[str], None]) -> None:
+    from ..query.catalogue import catalogue
+    from ..query.remote import run_remote
+
+    for info in catalogue():
+        try:
+            remote = run_remote(target.query, info.name)
+        except IorkgError as exc:
+            message = " ".join(str(exc).split())
+            report.questions_failed[info.name] = message[:200] + ("..." if len(message) > 200 else "")
+            continue
+        if remote.rows == kg.query(info.name).rows:
+            report.questions_same.append(info.name)
+        else:
+            report.questions_different.append(info.name)
+    total = len(catalogue())
+    say(f"competency questions with the embedded answer: {len(report.questions_same)} of {total}")
+    problems = [f"{n} answers differently" for n in report.questions_different]
+    problems += [f"{n} fails on the store: {m}" for n, m in report.questions_failed.items()]
+    if problems:
+        raise PublishError("the graphs are published, but the store does not answer every competency "
+                           "question as the embedded graphs do: " + "; ".join(problems))
+
+
+def publish_main(files: Sequence[str], store: str, preset: str | None, query: str | None, update: str | None,
+                 user: str | None, password_env: str | None, auth: str | None, with_examples: bool,
+                 compare_questions: bool) -> str:
+    """`iorkg publish` as the command line gives it: publish, then the summary to print."""
+    password = password_from_env(password_env)
+    if user is None and password is not None:
+        from ..errors import InputError
+
+        raise InputError(None, "--password-env needs --user")
+    target = target_for(preset, store, query, update, user, password, auth)
+    kg = publish_inputs(files, with_examples)
+    return publish(target, kg, compare_questions).summary()
