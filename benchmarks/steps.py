@@ -23,7 +23,10 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:  # pragma: no cover
+    import rdflib
 
 REPO = Path(__file__).resolve().parents[1]
 IORKG = "https://w3id.org/iorkg/ontology#"
