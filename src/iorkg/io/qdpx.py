@@ -958,7 +958,11 @@ class ImportResult:
 
     def serialize(self, fmt: str = "trig") -> bytes:
         """The case graph as TriG (default) or N-Quads (`nquads`)."""
-        data = self.dataset().serialize(format=fmt)
+        import warnings
+
+        with warnings.catch_warnings():  # rdflib 7 deprecates the Dataset API its serializers use
+            warnings.simplefilter("ignore", DeprecationWarning)
+            data = self.dataset().serialize(format=fmt)
         return data.encode("utf-8") if isinstance(data, str) else data
 
     def write_sources(self, folder: str | Path) -> list[Path]:
