@@ -1226,3 +1226,178 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
         rows.append(EvidenceRow(str(evidence), str(statement), sel.exact, sel.start, sel.end, who,
                                 concept, code.name, src.file_name, m.status))
     return ImportResult(project, g, graph_iri, case_ns, rows, unmapped, skipped, source_texts, pseudo)
+
+
+# export ------------------------------------------------------------------------------------------
+_GUID_AT_END = re.compile(r"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$")
+_GUID_AT_START = re.compile(r"^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})")
+
+
+def _guid_of(iri: str, pattern: re.Pattern = _GUID_AT_END) -> str:
+    """The GUID an IRI that iorkg minted from one carries, else the IRI's name-based GUID."""
+    found = pattern.search(iri.rsplit("/", 1)[-1])
+    return found.group(1) if found else guid_for(iri)
+
+
+def _untagged(label: str, tag: str) -> str:
+    return label[: -len(tag)] if tag and label.endswith(tag) else label
+
+
+def write_project(source: "rdflib.Graph | object", case_ns: str, output: str | Path | None = None, *,
+                  source_texts: Mapping[str, str] | None = None,
+                  sources_dir: str | Path | None = None,
+                  include_sources: bool = False) -> bytes:
+    """A case's coded segments as a REFI-QDA project (.qdpx): `project.qde` and lowercase `sources/`.
+
+    `source` is an rdflib Graph or a KnowledgeGraph holding the case. Every evidence node with
+    `iorkg:codedSegment true` whose statement is `iorkg:codedWith` a study code becomes a coded
+    plain-text selection (offsets in code points, end exclusive, the quote as its name), coded by
+    its coder (a user named by the pseudonym). Source texts (from `source_texts`, file name ->
+    text, or from `sources_dir`) are written only with `include_sources`, and never for a source
+    with `iorkg:accessLevel iorkgc:restricted`. UTF-8 without a byte-order mark. Returns the archive
+    bytes; with `output` writes them atomically.
+    """
+    import io
+    import xml.etree.ElementTree as ET
+
+    import rdflib
+    from rdflib import URIRef
+    from rdflib.namespace import RDF, RDFS, SKOS
+
+    from .. import __version__
+    from ..namespaces import IORKG, IORKGC, OA, PROV
+
+    graph = source if isinstance(source, rdflib.Graph) else _union_graph(source)
+    I = lambda local: URIRef(IORKG + local)  # noqa: E731
+    fictional = "/fictional/" in case_ns
+    tag = " (fictional)" if fictional else ""
+    texts = dict(source_texts or {})
+    in_ns = lambda node: str(node).startswith(case_ns)  # noqa: E731
+
+    codes = {c for c in graph.subjects(RDF.type, I("StudyCode")) if in_ns(c)}
+    code_guid = {c: _guid_of(str(c)) for c in codes}
+    for c in codes:
+        notation = graph.value(c, SKOS.notation)
+        if notation is not None and re.fullmatch(r"\{?[0-9A-Fa-f-]{36}\}?", str(notation)):
+            code_guid[c] = normalise_guid(str(notation)) or code_guid[c]
+    selections: dict[tuple, dict] = {}
+    coders: dict[URIRef, str] = {}
+    sources: dict[URIRef, list] = {}
+    for evidence in sorted(graph.subjects(I("codedSegment"), rdflib.Literal(True)), key=str):
+        if not in_ns(evidence):
+            continue
+        code = next((graph.value(b, I("codedWith")) for b in graph.objects(evidence, URIRef(OA + "hasBody"))
+                     if graph.value(b, I("codedWith")) in codes), None)
+        target = graph.value(evidence, URIRef(OA + "hasTarget"))
+        src = graph.value(target, URIRef(OA + "hasSource")) if target is not None else None
+        if code is None or src is None:
+            continue
+        start = end = None
+        exact = None
+        for selector in graph.objects(target, URIRef(OA + "hasSelector")):
+            if (selector, RDF.type, URIRef(OA + "TextPositionSelector")) in graph:
+                start, end = int(graph.value(selector, URIRef(OA + "start"))), int(graph.value(selector, URIRef(OA + "end")))
+            elif (selector, RDF.type, URIRef(OA + "TextQuoteSelector")) in graph:
+                exact = str(graph.value(selector, URIRef(OA + "exact")))
+        if start is None or end is None:
+            continue
+        coder = graph.value(evidence, URIRef(PROV + "wasAttributedTo"))
+        if coder is not None and coder not in coders:
+            coders[coder] = _untagged(str(graph.value(coder, RDFS.label) or coder), tag)
+        sel_guid = _guid_of(str(evidence), _GUID_AT_START)
+        key = (src, sel_guid)
+        entry = selections.setdefault(key, {"guid": sel_guid, "start": start, "end": end,
+                                            "name": exact, "codings": []})
+        entry["codings"].append((guid_for(str(evidence) + "#coding"), code_guid[code], coder))
+        sources.setdefault(src, []).append(key)
+    name = "iorkg export"
+    for book in graph.subjects(RDF.type, I("Codebook")):
+        label = str(graph.value(book, SKOS.prefLabel) or "")
+        if label.startswith("codebook of the REFI-QDA project "):
+            name = label.removeprefix("codebook of the REFI-QDA project ")
+    user_guid = {c: guid_for(str(c)) for c in coders}
+
+    ET.register_namespace("", PROJECT_NS)
+    q = lambda n: f"{{{PROJECT_NS}}}{n}"  # noqa: E731
+    root = ET.Element(q("Project"), {"name": name, "origin": f"iorkg {__version__}"})
+    if coders:
+        users = ET.SubElement(root, q("Users"))
+        for coder in sorted(coders, key=lambda c: (coders[c], str(c))):
+            ET.SubElement(users, q("User"), {"guid": user_guid[coder], "name": coders[coder]})
+    if codes:
+        book = ET.SubElement(ET.SubElement(root, q("CodeBook")), q("Codes"))
+        children: dict[object, list] = {}
+        for c in codes:
+            parent = graph.value(c, SKOS.broader)
+            children.setdefault(parent if parent in codes else None, []).append(c)
+
+        def add_code(parent_element, c) -> None:
+            element = ET.SubElement(parent_element, q("Code"), {
+                "guid": code_guid[c], "name": str(graph.value(c, SKOS.prefLabel) or c), "isCodable": "true"})
+            for child in sorted(children.get(c, []), key=str):
+                add_code(element, child)
+
+        for c in sorted(children.get(None, []), key=str):
+            add_code(book, c)
+    members: list[tuple[str, bytes]] = []
+    if sources:
+        sources_element = ET.SubElement(root, q("Sources"))
+        folder = Path(sources_dir) if sources_dir is not None else None
+        for src in sorted(sources, key=str):
+            guid = _guid_of(str(src))
+            attrs = {"guid": guid, "name": _untagged(str(graph.value(src, RDFS.label) or guid), tag)}
+            file_name = str(graph.value(src, I("sourceFile")) or f"{guid}.txt")
+            restricted = graph.value(src, I("accessLevel")) == URIRef(IORKGC + "restricted")
+            text = texts.get(file_name)
+            if text is None and folder is not None and (folder / file_name).is_file():
+                with open(folder / file_name, encoding="utf-8-sig", newline="") as handle:
+                    text = handle.read()
+            if include_sources and not restricted and text is not None:
+                internal = file_name if _GUID_AT_START.match(file_name.lower()) else f"{guid}.txt"
+                attrs["plainTextPath"] = f"internal://{internal}"
+                members.append((f"sources/{internal}", text.encode("utf-8")))
+            element = ET.SubElement(sources_element, q("TextSource"), attrs)
+            for key in sorted(sources[src], key=lambda k: (selections[k]["start"], selections[k]["guid"])):
+                if key not in selections:
+                    continue
+                sel = selections.pop(key)
+                attrs = {"guid": sel["guid"], "startPosition": str(sel["start"]), "endPosition": str(sel["end"])}
+                if sel["name"] is not None:
+                    attrs["name"] = sel["name"]
+                first_coder = next((c for _, _, c in sel["codings"] if c is not None), None)
+                if first_coder is not None:
+                    attrs["creatingUser"] = user_guid[first_coder]
+                sel_element = ET.SubElement(element, q("PlainTextSelection"), attrs)
+                for coding_guid, code, coder in sel["codings"]:
+                    coding_attrs = {"guid": coding_guid}
+                    if coder is not None:
+                        coding_attrs["creatingUser"] = user_guid[coder]
+                    ET.SubElement(ET.SubElement(sel_element, q("Coding"), coding_attrs), q("CodeRef"),
+                                  {"targetGUID": code})
+    ET.indent(root)
+    xml = (b'<?xml version="1.0" encoding="utf-8"?>\n'
+           + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("project.qde", (1980, 1, 1, 0, 0, 0)), xml,
+                         compress_type=zipfile.ZIP_DEFLATED)
+        for member, data in members:
+            archive.writestr(zipfile.ZipInfo(member, (1980, 1, 1, 0, 0, 0)), data,
+                             compress_type=zipfile.ZIP_DEFLATED)
+    data = buffer.getvalue()
+    if output is not None:
+        from ..rdfio import atomic_write
+
+        atomic_write(output, data)
+    return data
+
+
+def _union_graph(kg) -> "rdflib.Graph":
+    import rdflib
+
+    dataset = rdflib.Dataset()
+    dataset.parse(data=kg.serialize("nq"), format="nquads")
+    graph = rdflib.Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph
