@@ -148,6 +148,41 @@ EXTERNAL = project("QualCoder 3.5 (fictional fixture)", f"""\
     </TextSource>
 """)
 
+# 8. The shipped fictional example case as a coded project (NVivo): two coders read one passage of
+#    the fictional field report (a snapshot of data/sources/fictional-example-case.md, kept beside
+#    this script) differently, as the case's Turtle version records (offsets 1022-1118 and
+#    1119-1159); a second, fictional follow-up note has Windows line breaks and a character
+#    outside the BMP (U+1F600 at code point 50) before its coded span, "the checks were enough"
+#    (61-83 in code points, 62-84 in NVivo's UTF-16 units).
+TEXT_FOLLOW_UP = ("Follow-up note (fictional).\r\n"
+                  "The managers laughed \U0001F600 and said the checks were enough.\r\n")
+ROUTINE_TALK = "c0de0101-0000-4000-8000-000000000101"
+BIGGER = "c0de0102-0000-4000-8000-000000000102"
+FICTIONAL_EXAMPLE = f"""<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Fictional example case" origin="NVivo 14 (fictional fixture)">
+{USERS}  <CodeBook>
+    <Codes>
+      <Code guid="{ROUTINE_TALK}" name="routine talk" isCodable="true"/>
+      <Code guid="{BIGGER}" name="bigger ambitions" isCodable="true"/>
+    </Codes>
+  </CodeBook>
+  <Sources>
+    <TextSource guid="50000101-0000-4000-8000-000000000101" name="fictional field report" plainTextPath="internal://50000101-0000-4000-8000-000000000101.txt">
+      <PlainTextSelection guid="5e010001-0000-4000-8000-000000000001" name="In the commitment phase, the bakery&apos;s managers asked the provider to &quot;just run the usual checks&quot;" startPosition="1022" endPosition="1118" creatingUser="{CODER_1}">
+{coding("c0d01001-0000-4000-8000-000000000001", ROUTINE_TALK, CODER_1)}      </PlainTextSelection>
+      <PlainTextSelection guid="5e010002-0000-4000-8000-000000000002" name="In the commitment phase, the bakery&apos;s managers asked the provider to &quot;just run the usual checks&quot;" startPosition="1022" endPosition="1118" creatingUser="{CODER_2}">
+{coding("c0d01002-0000-4000-8000-000000000002", BIGGER, CODER_2)}      </PlainTextSelection>
+      <PlainTextSelection guid="5e010003-0000-4000-8000-000000000003" name="while promising to &quot;think bigger later&quot;." startPosition="1119" endPosition="1159" creatingUser="{CODER_2}">
+{coding("c0d01003-0000-4000-8000-000000000003", BIGGER, CODER_2)}      </PlainTextSelection>
+    </TextSource>
+    <TextSource guid="50000102-0000-4000-8000-000000000102" name="follow-up note (fictional)" plainTextPath="internal://50000102-0000-4000-8000-000000000102.txt">
+      <PlainTextSelection guid="5e010004-0000-4000-8000-000000000004" name="the checks were enough" startPosition="62" endPosition="84" creatingUser="{CODER_1}">
+{coding("c0d01004-0000-4000-8000-000000000004", ROUTINE_TALK, CODER_1)}      </PlainTextSelection>
+    </TextSource>
+  </Sources>
+</Project>
+"""
+
 # hostile projects -------------------------------------------------------------------------------
 MINIMAL = project("FictionalQDA 0.1 (fictional fixture)", "")
 XXE = ('<?xml version="1.0" encoding="utf-8"?>\n'
@@ -205,6 +240,11 @@ def fixtures() -> dict[str, list]:
         "capital-sources.qdpx": [("project.qde", utf8(CAPITAL_SOURCES)),
                                  ("Sources/50000006-0000-4000-8000-000000000006.txt", utf8(TEXT_5))],
         "external-relative.qdpx": [("project.qde", utf8(EXTERNAL))],
+        "fictional-example.qdpx": [
+            ("project.qde", utf8(FICTIONAL_EXAMPLE)),
+            ("sources/50000101-0000-4000-8000-000000000101.txt",
+             (HERE / "fictional-example-case.txt").read_bytes()),
+            ("sources/50000102-0000-4000-8000-000000000102.txt", utf8(TEXT_FOLLOW_UP))],
         # hostile
         "hostile-traversal.qdpx": [("project.qde", utf8(MINIMAL)), ("../outside.txt", b"fictional")],
         "hostile-absolute.qdpx": [("project.qde", utf8(MINIMAL)), ("/tmp/outside.txt", b"fictional")],
