@@ -89,3 +89,9 @@ def test_restricted_sources_are_never_included(imported, tmp_path):
 def test_coders_are_exported_by_pseudonym_only(exported):
     xml = zipfile.ZipFile(exported).read("project.qde").decode("utf-8")
     assert 'name="Coder A"' in xml and "Fictional Coder One" not in xml
+
+
+def test_case_namespace_is_found_from_the_case_node(tmp_path):
+    result = import_project(DATA / "qualcoder-bom.qdpx", MAP, NS, case_label="export test (fictional)")
+    inferred = write_project(result.graph)
+    assert inferred == write_project(result.graph, NS)

@@ -179,3 +179,16 @@ def test_import_with_the_case_base_breaks_only_rules_the_merge_satisfies(result)
     assert {v.replace("iorkg:", IORKG) for v in unknown} <= NEW_TERMS
     coders = {f.focus_node for f in validation.violations if f.rule == "case-node-evidence"}
     assert coders <= {NS + "coder-a", NS + "coder-b"}
+
+
+def test_code_map_rows_that_name_no_code_are_reported():
+    mapping = MAP + [CodeMapping("no such code", "iorkg:OperationalLogic", "holding")]
+    result = import_project(DATA / "qualcoder-bom.qdpx", mapping, NS)
+    assert [m.code for m in result.unused] == ["no such code"]
+    assert "code map row 'no such code' names no code of the project" in result.text
+
+
+def test_write_puts_the_case_graph_and_the_sources_in_place(result, tmp_path):
+    written = result.write(tmp_path / "case.trig", tmp_path / "sources")
+    assert [p.name for p in written] == ["case.trig", "50000001-0000-4000-8000-000000000001.txt"]
+    assert b"<https://w3id.org/iorkg/graph/qdpx-test>" in (tmp_path / "case.trig").read_bytes()

@@ -934,6 +934,7 @@ class ImportResult:
     skipped: list[str]
     source_texts: dict[str, str]
     pseudonyms: dict[str | None, str]
+    unused: list[CodeMapping] = field(default_factory=list)
 
     @property
     def unmapped_codes(self) -> dict[str, int]:
@@ -965,6 +966,18 @@ class ImportResult:
             data = self.dataset().serialize(format=fmt)
         return data.encode("utf-8") if isinstance(data, str) else data
 
+    def write(self, output: str | Path, sources_folder: str | Path | None = None) -> list[Path]:
+        """Write the case graph (TriG, or N-Quads for a `.nq` name) and, with `sources_folder`,
+        the source texts; each file atomically. Returns the paths written."""
+        from ..rdfio import atomic_write
+
+        output = Path(output)
+        fmt = "nquads" if output.suffix.lower() == ".nq" else "trig"
+        written = [atomic_write(output, self.serialize(fmt))]
+        if sources_folder is not None:
+            written += self.write_sources(sources_folder)
+        return written
+
     def write_sources(self, folder: str | Path) -> list[Path]:
         """Write the source texts (UTF-8, no byte-order mark, line breaks as stored) atomically."""
         from ..rdfio import atomic_write
@@ -994,6 +1007,7 @@ class ImportResult:
                          f"{len(self.unmapped_codes)} code(s)")
             lines += [f"  {code!r}: {n} segment(s)" for code, n in sorted(self.unmapped_codes.items())]
         lines += [f"skipped: {s}" for s in self.skipped]
+        lines += [f"code map row {m.code!r} names no code of the project" for m in self.unused]
         lines += _notes(p)
         return "\n".join(lines)
 
@@ -1225,7 +1239,10 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
         g.add((pos_sel, URIRef(OA + "end"), Literal(sel.end, datatype=XSD.nonNegativeInteger)))
         rows.append(EvidenceRow(str(evidence), str(statement), sel.exact, sel.start, sel.end, who,
                                 concept, code.name, src.file_name, m.status))
-    return ImportResult(project, g, graph_iri, case_ns, rows, unmapped, skipped, source_texts, pseudo)
+    matched = {id(m) for _, m in code_nodes.values()}
+    unused = [m for m in mapping if id(m) not in matched]
+    return ImportResult(project, g, graph_iri, case_ns, rows, unmapped, skipped, source_texts, pseudo,
+                        unused)
 
 
 # export ------------------------------------------------------------------------------------------
@@ -1243,13 +1260,15 @@ def _untagged(label: str, tag: str) -> str:
     return label[: -len(tag)] if tag and label.endswith(tag) else label
 
 
-def write_project(source: "rdflib.Graph | object", case_ns: str, output: str | Path | None = None, *,
+def write_project(source: "rdflib.Graph | object", case_ns: str | None = None,
+                  output: str | Path | None = None, *,
                   source_texts: Mapping[str, str] | None = None,
                   sources_dir: str | Path | None = None,
                   include_sources: bool = False) -> bytes:
     """A case's coded segments as a REFI-QDA project (.qdpx): `project.qde` and lowercase `sources/`.
 
-    `source` is an rdflib Graph or a KnowledgeGraph holding the case. Every evidence node with
+    `source` is an rdflib Graph or a KnowledgeGraph holding the case; `case_ns` the case's
+    namespace (default: that of the graph's one `iorkg:Case` node). Every evidence node with
     `iorkg:codedSegment true` whose statement is `iorkg:codedWith` a study code becomes a coded
     plain-text selection (offsets in code points, end exclusive, the quote as its name), coded by
     its coder (a user named by the pseudonym). Source texts (from `source_texts`, file name ->
@@ -1269,6 +1288,11 @@ def write_project(source: "rdflib.Graph | object", case_ns: str, output: str | P
 
     graph = source if isinstance(source, rdflib.Graph) else _union_graph(source)
     I = lambda local: URIRef(IORKG + local)  # noqa: E731
+    if case_ns is None:
+        cases = sorted(str(c) for c in graph.subjects(RDF.type, I("Case")) if str(c).endswith("/case"))
+        if len(cases) != 1:
+            raise InputError(None, f"say which case to export: the graph holds {len(cases)} case nodes")
+        case_ns = cases[0][: -len("case")]
     fictional = "/fictional/" in case_ns
     tag = " (fictional)" if fictional else ""
     texts = dict(source_texts or {})
