@@ -208,3 +208,22 @@ def test_a_project_with_two_project_files_is_refused(tmp_path):
 
 def test_bounds_are_module_constants():
     assert qdpx.MAX_MEMBERS > 0 and qdpx.MAX_TOTAL_BYTES >= qdpx.MAX_MEMBER_BYTES > qdpx.RATIO_FLOOR
+
+
+def test_a_member_larger_than_its_header_says_is_refused(tmp_path):
+    import struct
+    import zipfile
+
+    path = tmp_path / "lying.qdpx"
+    fx = make_fixtures()
+    xml = fx.utf8(fx.MINIMAL)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("project.qde", xml)
+    data = bytearray(path.read_bytes())
+    # declare 10 bytes uncompressed in the local header (offset 22) and the central directory (24)
+    struct.pack_into("<I", data, 22, 10)
+    central = data.index(b"PK\x01\x02")
+    struct.pack_into("<I", data, central + 24, 10)
+    path.write_bytes(bytes(data))
+    with pytest.raises(InputError, match=r"lying\.qdpx!project\.qde.*(cannot be unpacked|more than its header)"):
+        read_project(path)
