@@ -1141,6 +1141,7 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
     unmapped: list[Segment] = []
     skipped: list[str] = []
     made: set[URIRef] = set()
+    evidenced: set[URIRef] = set()
     counters: dict[str, int] = {}
     for seg in project.segments:
         if seg.code not in code_nodes:
@@ -1205,7 +1206,10 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
             if text:
                 g.add((statement, RDFS.label, Literal(text + tag, lang="en")))
         if kind in ("holding", "pole"):
-            extra_bodies.append(logic_node(concept))
+            logic = logic_node(concept)
+            if logic not in evidenced:  # the case's logic node rests on its first coded segment
+                evidenced.add(logic)
+                extra_bodies.append(logic)
         key = f"{seg.selection}-{code_slug}"
         counters[key] = counters.get(key, 0) + 1
         evidence = URIRef(f"{case_ns}evidence/{key}" + (f"-{counters[key]}" if counters[key] > 1 else ""))
