@@ -39,10 +39,21 @@ def placed(name: str, sources_dir=None) -> list[tuple[str, int, int]]:
 
 
 # the fixtures ------------------------------------------------------------------------------------
+def members(path: Path) -> list[tuple[str, int, bytes]]:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return [(i.filename, i.external_attr, archive.read(i)) for i in archive.infolist()]
+    except zipfile.BadZipFile:
+        return [("", 0, path.read_bytes())]
+
+
 def test_fixture_script_rebuilds_the_committed_archives(tmp_path):
+    # compared member by member: compressed bytes depend on the zlib build
     make_fixtures().build(tmp_path)
     for path in sorted(DATA.glob("*.qdpx")):
-        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
+        assert members(tmp_path / path.name) == members(path), path.name
 
 
 # vendor behaviours -------------------------------------------------------------------------------
