@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS, XSD
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from iorkg.errors import InputError
 from iorkg.io.qdpx import CodeMapping, describe_project, import_project
 from iorkg.namespaces import IORKG, IORKGC, OA, PROV
+from iorkg.namespaces import XSD as XSD_NS
 
 DATA = Path(__file__).parent / "data" / "qdpx"
 NS = "https://w3id.org/iorkg/fictional/qdpx-test/"
@@ -60,8 +61,8 @@ def test_evidence_carries_both_selectors_on_the_source(result):
     position = by_type[URIRef(OA + "TextPositionSelector")]
     assert g.value(quote, URIRef(OA + "exact")) == Literal("We just order the usual health checks")
     assert g.value(quote, URIRef(OA + "suffix")).startswith(".\nA: Lately")
-    assert g.value(position, URIRef(OA + "start")) == Literal(95, datatype=XSD.nonNegativeInteger)
-    assert g.value(position, URIRef(OA + "end")) == Literal(132, datatype=XSD.nonNegativeInteger)
+    assert g.value(position, URIRef(OA + "start")) == Literal(95, datatype=URIRef(XSD_NS + "nonNegativeInteger"))
+    assert g.value(position, URIRef(OA + "end")) == Literal(132, datatype=URIRef(XSD_NS + "nonNegativeInteger"))
 
 
 def test_evidence_is_a_coded_segment_attributed_to_a_pseudonymous_coder(result):
