@@ -958,13 +958,20 @@ class ImportResult:
         return ds
 
     def serialize(self, fmt: str = "trig") -> bytes:
-        """The case graph as TriG (default) or N-Quads (`nquads`)."""
-        import warnings
+        """The case graph in a quad format (TriG by default, or N-Quads, JSON-LD), in its named graph."""
+        import pyoxigraph as ox
 
-        with warnings.catch_warnings():  # rdflib 7 deprecates the Dataset API its serializers use
-            warnings.simplefilter("ignore", DeprecationWarning)
-            data = self.dataset().serialize(format=fmt)
-        return data.encode("utf-8") if isinstance(data, str) else data
+        from ..rdfio import format_named, serialize_quads
+        from ..terms import to_pyoxigraph
+
+        fmt_ = format_named(fmt)
+        graph = ox.NamedNode(self.graph_iri)
+        from rdflib import BNode
+
+        ordered = sorted(self.graph, key=lambda t: (isinstance(t[0], BNode), str(t[0]), str(t[1]), str(t[2])))
+        quads = [ox.Quad(to_pyoxigraph(s), to_pyoxigraph(p), to_pyoxigraph(o), graph)
+                 for s, p, o in ordered]
+        return serialize_quads(quads, fmt_, _prefixes(self.case_ns))
 
     def write(self, output: str | Path, sources_folder: str | Path | None = None) -> list[Path]:
         """Write the case graph (TriG, or N-Quads for a `.nq` name) and, with `sources_folder`,
@@ -1055,6 +1062,10 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
     graph_iri = graph or GRAPH_BASE + name
     fictional = "/fictional/" in case_ns or case_ns.startswith(FX)
     tag = " (fictional)" if fictional else ""
+
+    def tagged(text: str) -> str:  # labels of a fictional case say so, once
+        return text + tag if tag and "fictional" not in text.lower() else text
+
     I = lambda local: URIRef(IORKG + local)  # noqa: E731
     g = Graph()
     case = URIRef(case_ns + "case")
@@ -1072,7 +1083,7 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
             node = URIRef(case_ns + slug(pseudo[guid]))
             coder_nodes[guid] = node
             g.add((node, RDF.type, I("Person")))
-            g.add((node, RDFS.label, Literal(pseudo[guid] + tag, lang="en")))
+            g.add((node, RDFS.label, Literal(tagged(pseudo[guid]), lang="en")))
             g.add((node, in_case, case))
         return coder_nodes[guid]
 
@@ -1112,7 +1123,7 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
             node = URIRef(f"{case_ns}source/{guid}")
             source_nodes[guid] = node
             g.add((node, RDF.type, I("SourceDocument")))
-            g.add((node, RDFS.label, Literal(src.name + tag, lang="en")))
+            g.add((node, RDFS.label, Literal(tagged(src.name), lang="en")))
             g.add((node, I("sourceFile"), Literal(src.file_name, datatype=XSD.string)))
             g.add((node, in_case, case))
             g.add((case, I("hasSource"), node))
@@ -1127,7 +1138,7 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
             node = URIRef(case_ns + slug(local))
             logic_nodes[concept] = node
             g.add((node, RDF.type, URIRef(concept)))
-            g.add((node, RDFS.label, Literal(f"{_words(local)} (case){tag}", lang="en")))
+            g.add((node, RDFS.label, Literal(tagged(f"{_words(local)} (case)"), lang="en")))
             g.add((node, in_case, case))
         return logic_nodes[concept]
 
@@ -1204,7 +1215,7 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
             else:
                 text = ""
             if text:
-                g.add((statement, RDFS.label, Literal(text + tag, lang="en")))
+                g.add((statement, RDFS.label, Literal(tagged(text), lang="en")))
         if kind in ("holding", "pole"):
             logic = logic_node(concept)
             if logic not in evidenced:  # the case's logic node rests on its first coded segment
@@ -1228,7 +1239,8 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
                 f"aligns with {m.concept} ({m.match} match); a code is a reading.", lang="en")))
         g.add((evidence, I("codedSegment"), Literal(True)))
         g.add((evidence, in_case, case))
-        target_res, quote_sel, pos_sel = BNode(), BNode(), BNode()
+        local = evidence.rsplit("/", 1)[-1]  # blank node labels that are the same in every run
+        target_res, quote_sel, pos_sel = (BNode(f"{local}-{part}") for part in ("target", "quote", "position"))
         g.add((evidence, URIRef(OA + "hasTarget"), target_res))
         g.add((target_res, RDF.type, URIRef(OA + "SpecificResource")))
         g.add((target_res, URIRef(OA + "hasSource"), source_node(seg.source)))
