@@ -294,12 +294,13 @@ class _Archive:
 
     def read(self, name: str) -> bytes:
         info = self.infos[name]
+        import zlib
+
         try:
             with self.zip.open(info) as handle:
                 data = handle.read(info.file_size + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
-            raise self._refuse(name, f"the member cannot be unpacked ({exc})") from None
-        except Exception as exc:  # zlib.error and friends
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, RuntimeError,
+                NotImplementedError) as exc:
             raise self._refuse(name, f"the member cannot be unpacked ({exc})") from None
         if len(data) > info.file_size:
             raise self._refuse(name, "the member unpacks to more than its header says")
@@ -597,7 +598,7 @@ def _read_selection(element, source_guid: str, where: str, dropped: list[str]) -
             codes.append(target)
             coders.append(normalise_guid(coding.get("creatingUser")))
     coder = next((c for c in coders if c), None) or normalise_guid(element.get("creatingUser"))
-    if len(set(c for c in coders if c)) > 1:
+    if len({c for c in coders if c}) > 1:
         dropped.append(f"selection {guid}: codings by several users; all attributed to the first")
     if _children(element, "NoteRef"):
         dropped.append(f"selection {guid}: notes attached to the selection")
@@ -754,7 +755,7 @@ class ProjectSummary:
             state = f"{len(source.text):,} characters" if source.text is not None else source.problem
             lines.append(f"  source {source.name!r} ({source.file_name}): {len(source.selections)} "
                          f"selection(s), {state}")
-        for guid, code in p.codes.items():
+        for guid in p.codes:
             lines.append(f"  code {p.code_path(guid)!r} [{guid}]: {self.segments_per_code.get(guid, 0)} "
                          "segment(s)")
         for coder, count in self.segments_per_coder.items():
