@@ -128,11 +128,11 @@ def run(sources: int, segments: int, repeat: int) -> dict[str, float]:
             times["import"].append(t2 - t0)
             times["validate"].append(t3 - t2)
             times["validate-nq"].append(t5 - t4)
-            corpus = write_corpus(max(1, len(result.graph) // 222), Path(tmp) / "corpus", defect_every=0)
+            corpus = write_corpus(max(1, len(result.triples) // 222), Path(tmp) / "corpus", defect_every=0)
             t6 = time.perf_counter()
             validate([corpus.nquads])
             times["validate-corpus"].append(time.perf_counter() - t6)
-            print(f"run {r + 1}/{repeat}: {len(result.rows):,} segments, {len(result.graph):,} triples, "
+            print(f"run {r + 1}/{repeat}: {len(result.rows):,} segments, {len(result.triples):,} triples, "
                   f"import {t2 - t0:.2f} s, validate {t3 - t2:.2f} s ({validation.summary()[:60]}...)",
                   file=sys.stderr)
     return {k: statistics.median(v) for k, v in times.items()}

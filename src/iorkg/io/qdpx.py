@@ -36,6 +36,7 @@ import unicodedata
 import uuid
 import zipfile
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
@@ -927,7 +928,7 @@ class ImportResult:
     """The case triples made from a project's coded segments, and what was not imported."""
 
     project: Project
-    graph: "rdflib.Graph"
+    triples: list[tuple]
     graph_iri: str
     case_ns: str
     rows: list[EvidenceRow]
@@ -936,6 +937,16 @@ class ImportResult:
     source_texts: dict[str, str]
     pseudonyms: dict[str | None, str]
     unused: list[CodeMapping] = field(default_factory=list)
+
+    @cached_property
+    def graph(self) -> "rdflib.Graph":
+        """The case triples as an rdflib Graph (built on first use)."""
+        import rdflib
+
+        graph = rdflib.Graph()
+        for triple in self.triples:
+            graph.add(triple)
+        return graph
 
     @property
     def unmapped_codes(self) -> dict[str, int]:
@@ -969,7 +980,8 @@ class ImportResult:
         graph = ox.NamedNode(self.graph_iri)
         from rdflib import BNode
 
-        ordered = sorted(self.graph, key=lambda t: (isinstance(t[0], BNode), str(t[0]), str(t[1]), str(t[2])))
+        ordered = sorted(dict.fromkeys(self.triples),
+                         key=lambda t: (isinstance(t[0], BNode), str(t[0]), str(t[1]), str(t[2])))
         quads = [ox.Quad(to_pyoxigraph(s), to_pyoxigraph(p), to_pyoxigraph(o), graph)
                  for s, p, o in ordered]
         return serialize_quads(quads, fmt_, _prefixes(self.case_ns))
@@ -1009,7 +1021,7 @@ class ImportResult:
         """What was imported and what was not, as lines of text."""
         p = self.project
         lines = [f"imported {len(self.rows)} coded segment(s) of {p.name!r} as evidence "
-                 f"({len(self.graph):,} triples in {self.graph_iri})"]
+                 f"({len(set(self.triples)):,} triples in {self.graph_iri})"]
         if self.unmapped:
             lines.append(f"not in the code map: {len(self.unmapped)} segment(s) of "
                          f"{len(self.unmapped_codes)} code(s)")
@@ -1051,7 +1063,7 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
                  graph: str | None = None, case_label: str | None = None,
                  pseudonyms: Mapping[str, str] | None = None) -> ImportResult:
     """The triples of an already read project (see `import_project`)."""
-    from rdflib import BNode, Graph, Literal, URIRef
+    from rdflib import BNode, Literal, URIRef
     from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
     from ..namespaces import FX, GRAPH_BASE, IORKG, IORKGC, OA, PROV
@@ -1068,7 +1080,7 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
         return text + tag if tag and "fictional" not in text.lower() else text
 
     I = lambda local: URIRef(IORKG + local)  # noqa: E731
-    g = Graph()
+    g = _Triples()
     case = URIRef(case_ns + "case")
     in_case = I("inCase")
     if case_label:
@@ -1100,7 +1112,8 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
             raise InputError("codes sheet", f"code {m.code!r}: {exc}") from None
         node = URIRef(code_iri(case_ns, m.label or code.name))
         code_nodes[code.guid] = (node, m)
-        if (codebook, RDF.type, I("Codebook")) not in g:
+        if not g.has_codebook:
+            g.has_codebook = True
             g.add((codebook, RDF.type, I("Codebook")))
             g.add((codebook, SKOS.prefLabel, Literal(f"codebook of the REFI-QDA project {project.name}")))
             g.add((codebook, in_case, case))
@@ -1258,8 +1271,19 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
                                 concept, code.name, src.file_name, m.status))
     matched = {id(m) for _, m in code_nodes.values()}
     unused = [m for m in mapping if id(m) not in matched]
-    return ImportResult(project, g, graph_iri, case_ns, rows, unmapped, skipped, source_texts, pseudo,
-                        unused)
+    return ImportResult(project, g.items, graph_iri, case_ns, rows, unmapped, skipped, source_texts,
+                        pseudo, unused)
+
+
+class _Triples:
+    """Triples collected in order (an rdflib Graph is built only when asked for)."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple] = []
+        self.has_codebook = False
+
+    def add(self, triple: tuple) -> None:
+        self.items.append(triple)
 
 
 # export ------------------------------------------------------------------------------------------
