@@ -969,8 +969,9 @@ class ImportResult:
             g.add(t)
         return ds
 
-    def serialize(self, fmt: str = "trig") -> bytes:
-        """The case graph in a quad format (TriG by default, or N-Quads, JSON-LD), in its named graph."""
+    def serialize(self, fmt: str = "trig", ordered: bool = True) -> bytes:
+        """The case graph in a quad format (TriG by default, or N-Quads, JSON-LD), in its named graph;
+        `ordered` sorts the triples by subject (for people; validation does without)."""
         import pyoxigraph as ox
 
         from ..rdfio import format_named, serialize_quads
@@ -980,10 +981,11 @@ class ImportResult:
         graph = ox.NamedNode(self.graph_iri)
         from rdflib import BNode
 
-        ordered = sorted(dict.fromkeys(self.triples),
-                         key=lambda t: (isinstance(t[0], BNode), str(t[0]), str(t[1]), str(t[2])))
+        triples = list(dict.fromkeys(self.triples))
+        if ordered:
+            triples.sort(key=lambda t: (isinstance(t[0], BNode), str(t[0]), str(t[1]), str(t[2])))
         quads = [ox.Quad(to_pyoxigraph(s), to_pyoxigraph(p), to_pyoxigraph(o), graph)
-                 for s, p, o in ordered]
+                 for s, p, o in triples]
         return serialize_quads(quads, fmt_, _prefixes(self.case_ns))
 
     def write(self, output: str | Path, sources_folder: str | Path | None = None) -> list[Path]:
@@ -1013,7 +1015,7 @@ class ImportResult:
 
         with tempfile.TemporaryDirectory(prefix="iorkg-qdpx-") as tmp:
             path = Path(tmp) / "import.nq"
-            path.write_bytes(self.serialize("nquads"))
+            path.write_bytes(self.serialize("nquads", ordered=False))
             return validate([path, *extra], **options)  # type: ignore[arg-type]
 
     @property
