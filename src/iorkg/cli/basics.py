@@ -26,15 +26,17 @@ def info_command(files: tuple[str, ...], as_json: bool, with_examples: bool) -> 
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--graph", default="all", show_default=True, help=f"Which graph: {GRAPH_HELP}.")
 @click.option("--format", "fmt", default="ttl", show_default=True,
-              type=click.Choice(["ttl", "trig", "nt", "nq", "jsonld", "xml", "workbook"]),
+              type=click.Choice(["ttl", "trig", "nt", "nq", "jsonld", "xml", "workbook", "qdc", "qdpx"]),
               help="RDF format (ttl, nt and xml merge the chosen graphs), or workbook: one case as "
-                   "a case workbook (--output NAME.xlsx, or a folder name for CSV files).")
+                   "a case workbook (--output NAME.xlsx, or a folder name for CSV files), or REFI-QDA: qdc "
+                   "(a codebook of the concepts) or qdpx (one case's coded selections as a project).")
 @click.option("--output", "-o", type=click.Path(), help="Write here (atomically) instead of stdout.")
 @click.option("--include-restricted", is_flag=True,
               help="Keep the quotes of restricted sources (withheld by default; see docs/crosscase.md).")
 @click.option("--with-examples", is_flag=True, help="Add the shipped fictional example cases.")
+@click.option("--include-sources", is_flag=True, help="With --format qdpx: put the (non-restricted) source texts in the project.")
 def export_command(files: tuple[str, ...], graph: str, fmt: str, output: str | None,
-                   include_restricted: bool, with_examples: bool) -> None:
+                   include_restricted: bool, with_examples: bool, include_sources: bool) -> None:
     """Export the ontology, one case, or everything (the shipped graphs, or FILES beside the ontology)."""
     import iorkg
 
@@ -47,6 +49,14 @@ def export_command(files: tuple[str, ...], graph: str, fmt: str, output: str | N
     from iorkg.rdf.files import atomic_write
 
     kg = iorkg.open(*files, examples=with_examples or _names_an_example(graph))
+    if fmt in ("qdc", "qdpx"):
+        if not output:
+            raise click.UsageError(f"--format {fmt} writes a file: give --output NAME.{fmt}")
+        from iorkg.io.export import export_qda
+
+        export_qda(kg, graph, fmt, output, include_sources)
+        click.echo(f"wrote {output}", err=True)
+        return
     data, report = export_with_report(kg, graph, fmt, include_restricted)
     if report.withheld:
         click.echo(f"iorkg export: {report.summary()}", err=True)

@@ -12,11 +12,30 @@ import click
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
               help="Write the Turtle here (default: <case name>.ttl beside the workbook).")
 @click.option("--check", is_flag=True, help="Check and validate only; write nothing.")
-def import_command(path: str, sources: str | None, output: str | None, check: bool) -> None:
-    """Turn a case workbook into RDF, validate it, and write it only when valid."""
-    from iorkg.io.workbook import import_case
+@click.option("--codes", type=click.Path(),
+              help="For a REFI-QDA project (.qdpx): the case workbook whose codes sheet maps the "
+                   "project's codes to iorkg; without it the project is only described.")
+def import_command(path: str, sources: str | None, output: str | None, check: bool,
+                   codes: str | None) -> None:
+    """Turn a case workbook (or a coded REFI-QDA project) into RDF, validate it, and write it only
+    when valid."""
+    if path.lower().endswith(".qdpx"):
+        if codes is None:
+            from iorkg.io.qdpx import describe_project
 
-    result = import_case(path, sources=sources, output=output, check=check)
+            text = describe_project(path, sources).text
+            click.echo(text, nl=not text.endswith("\n"))
+            return
+        from iorkg.io.project_import import import_project_with_codes
+
+        result = import_project_with_codes(path, codes, sources=sources, output=output, check=check)
+        click.echo(result.project.text, err=True)
+    else:
+        if codes is not None:
+            raise click.UsageError("--codes goes with a REFI-QDA project (.qdpx)")
+        from iorkg.io.workbook import import_case
+
+        result = import_case(path, sources=sources, output=output, check=check)
     for note in result.case.notes:
         click.echo(f"note: {note}", err=True)
     if not result.ok:

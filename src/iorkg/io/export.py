@@ -53,3 +53,46 @@ def export_workbook_file(paths: list[str | Path], graph: str, output: str | Path
     if graph == "all" or not output:
         raise InputError(None, "--format workbook writes one case: give --graph CASE and --output OUT.xlsx")
     return export_case(paths, graph, output).summary() + f"; wrote {output}"
+
+
+def export_qda(kg: KnowledgeGraph, graph: str, fmt: str, output: str | Path | None,
+               include_sources: bool = False) -> bytes:
+    """A REFI-QDA file: `qdc`, the ontology's concept schemes (with `--graph CASE`, also the codes
+    that case uses) as a codebook; `qdpx`, one case's coded selections as a project (its source
+    texts only with `include_sources`, never restricted ones). Written atomically to `output`."""
+    import rdflib
+
+    from ..catalog import graph_named
+    from ..errors import InputError
+
+    if fmt == "qdc":
+        from .codebook import write_codebook
+
+        if graph in ("ontology", "all"):
+            return write_codebook(None, output)
+        source = rdflib.Graph()
+        source.parse(data=kg.serialize("nt", _graph_iri(kg, "ontology", graph_named)), format="nt")
+        source.parse(data=kg.serialize("nt", _graph_iri(kg, graph, graph_named)), format="nt")
+        return write_codebook(source, output)
+    if fmt == "qdpx":
+        from .qdpx import write_project
+
+        if graph in ("ontology", "shared", "all"):
+            raise InputError(None, "--format qdpx writes one case: give --graph CASE")
+        case = rdflib.Graph()
+        case.parse(data=kg.serialize("nt", _graph_iri(kg, graph, graph_named)), format="nt")
+        shared = kg.serialize("nt", _graph_iri(kg, "shared", graph_named)) if "shared" != graph else b""
+        if shared:
+            case.parse(data=shared, format="nt")
+        texts: dict[str, str] = {}
+        if include_sources:
+            from ..namespaces import IORKG
+            from ..validate.evidence import search_dirs, unsafe
+
+            dirs = search_dirs(list(kg.sources.values()))
+            for name in {str(o) for o in case.objects(None, rdflib.URIRef(IORKG + "sourceFile"))}:
+                found = next((d / name for d in dirs if not unsafe(name) and (d / name).is_file()), None)
+                if found is not None:
+                    texts[name] = found.read_text(encoding="utf-8")
+        return write_project(case, output=output, include_sources=include_sources, source_texts=texts)
+    raise InputError(None, f"unknown REFI-QDA format {fmt!r}; expected qdc or qdpx")
