@@ -100,3 +100,17 @@ def test_node_of_a_foreign_class_round_trips_through_statements(tmp_path: Path) 
     exported = export_workbook(graph, tmp_path / "out", "fictional-example", "fx")
     assert exported.statements == 3
     assert isomorphic(build_case(tmp_path / "out").graph, graph)
+
+
+def test_export_with_offsets_keeps_them_where_the_source_is_at_hand(tmp_path: Path) -> None:
+    import csv
+
+    graph = shipped("fictional-example")  # its source text ships in data/sources/
+    export_workbook(graph, tmp_path / "plain", "fictional-example", "fx")
+    export_workbook(graph, tmp_path / "kept", "fictional-example", "fx", offsets=True)
+    with open(tmp_path / "plain" / "evidence.csv", encoding="utf-8", newline="") as handle:
+        assert not any(row["start"] for row in csv.DictReader(handle))
+    with open(tmp_path / "kept" / "evidence.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows and all(row["start"] and row["end"] and row["prefix"] for row in rows)
+    assert isomorphic(build_case(tmp_path / "kept").graph, graph)

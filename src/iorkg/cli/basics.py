@@ -31,15 +31,18 @@ def info_command(files: tuple[str, ...], as_json: bool) -> None:
 @click.option("--output", "-o", type=click.Path(), help="Write here (atomically) instead of stdout.")
 @click.option("--include-restricted", is_flag=True,
               help="Keep the quotes of restricted sources (withheld by default; see docs/crosscase.md).")
+@click.option("--with-offsets", is_flag=True,
+              help="--format workbook: keep each evidence row's start, end, prefix and suffix even "
+                   "where the source text is at hand (for a case whose text does not travel).")
 def export_command(files: tuple[str, ...], graph: str, fmt: str, output: str | None,
-                   include_restricted: bool) -> None:
+                   include_restricted: bool, with_offsets: bool) -> None:
     """Export the ontology, one case, or everything (the shipped graphs, or FILES beside the ontology)."""
     import iorkg
 
     if fmt == "workbook":
         from iorkg.io.export import export_workbook_file
 
-        click.echo(export_workbook_file(list(files), graph, output), err=True)
+        click.echo(export_workbook_file(list(files), graph, output, with_offsets), err=True)
         return
     from iorkg.io.export import export_with_report
     from iorkg.rdf.files import atomic_write
