@@ -35,15 +35,19 @@ def info_command(files: tuple[str, ...], as_json: bool, with_examples: bool) -> 
               help="Keep the quotes of restricted sources (withheld by default; see docs/crosscase.md).")
 @click.option("--with-examples", is_flag=True, help="Add the shipped fictional example cases.")
 @click.option("--include-sources", is_flag=True, help="With --format qdpx: put the (non-restricted) source texts in the project.")
+@click.option("--with-offsets", is_flag=True,
+              help="--format workbook: keep each evidence row's start, end, prefix and suffix even "
+                   "where the source text is at hand (for a case whose text does not travel).")
 def export_command(files: tuple[str, ...], graph: str, fmt: str, output: str | None,
-                   include_restricted: bool, with_examples: bool, include_sources: bool) -> None:
+                   include_restricted: bool, with_examples: bool, include_sources: bool,
+                   with_offsets: bool) -> None:
     """Export the ontology, one case, or everything (the shipped graphs, or FILES beside the ontology)."""
     import iorkg
 
     if fmt == "workbook":
         from iorkg.io.export import export_workbook_file
 
-        click.echo(export_workbook_file(list(files), graph, output), err=True)
+        click.echo(export_workbook_file(list(files), graph, output, with_offsets), err=True)
         return
     from iorkg.io.export import export_with_report
     from iorkg.rdf.files import atomic_write

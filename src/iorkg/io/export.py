@@ -45,14 +45,16 @@ def export_to_file(kg: KnowledgeGraph, output: str | Path, graph: str = "all", f
     return atomic_write(output, export(kg, graph, fmt, include_restricted))
 
 
-def export_workbook_file(paths: list[str | Path], graph: str, output: str | Path | None) -> str:
-    """One case as a case workbook (.xlsx, or a folder of CSV files); a one-line summary."""
+def export_workbook_file(paths: list[str | Path], graph: str, output: str | Path | None,
+                         offsets: bool = False) -> str:
+    """One case as a case workbook (.xlsx, or a folder of CSV files); a one-line summary.
+    `offsets` keeps every evidence row's offsets, prefix and suffix."""
     from ..errors import InputError
     from .wbexport import export_case
 
     if graph == "all" or not output:
         raise InputError(None, "--format workbook writes one case: give --graph CASE and --output OUT.xlsx")
-    return export_case(paths, graph, output).summary() + f"; wrote {output}"
+    return export_case(paths, graph, output, offsets=offsets).summary() + f"; wrote {output}"
 
 
 def export_qda(kg: KnowledgeGraph, graph: str, fmt: str, output: str | Path | None,

@@ -51,10 +51,11 @@ def _local(iri: str) -> str:
 
 class _Exporter:
     def __init__(self, graph: "rdflib.Graph", name: str, mapping: Mapping, vocab: "Vocabulary",
-                 prefix: str | None, sources_dir: Path | None) -> None:
+                 prefix: str | None, sources_dir: Path | None, offsets: bool = False) -> None:
         import rdflib
 
         self.g = graph
+        self.offsets = offsets
         self.name = name
         self.mapping = mapping
         self.vocab = vocab
@@ -344,7 +345,7 @@ class _Exporter:
         """Occurrence when the source is here and recomputes the same selectors; else the offsets."""
         from ..textquote import occurrences, selectors
 
-        text = self.source_text(source)
+        text = None if self.offsets else self.source_text(source)
         if text is not None and text[start:end] == exact and end == start + len(exact):
             starts = occurrences(text, exact)
             recomputed = selectors(text, start, end)
@@ -396,23 +397,28 @@ class _Exporter:
 
 
 def graph_to_rows(graph: "rdflib.Graph", name: str, prefix: str | None = None,
-                  sources: str | Path | None = None) -> ExportedWorkbook:
-    """The rows of a case workbook that say what `graph` (one case) says."""
+                  sources: str | Path | None = None, offsets: bool = False) -> ExportedWorkbook:
+    """The rows of a case workbook that say what `graph` (one case) says.
+
+    With `offsets`, every evidence row keeps its start, end, prefix and suffix even where the
+    source text is at hand (for a case whose text does not travel with it).
+    """
     from .vocab import vocabulary
 
     return _Exporter(graph, name, load_mapping(), vocabulary(), prefix,
-                     Path(sources) if sources else None).export()
+                     Path(sources) if sources else None, offsets).export()
 
 
 def export_workbook(graph: "rdflib.Graph", output: str | Path, name: str, prefix: str | None = None,
-                    sources: str | Path | None = None, strict: bool = True) -> ExportedWorkbook:
+                    sources: str | Path | None = None, strict: bool = True,
+                    offsets: bool = False) -> ExportedWorkbook:
     """Write a case graph as a workbook: `.xlsx`, or a folder of CSV files when `output` has no suffix.
 
     With `strict`, triples no sheet can hold raise CannotExpress (naming them) and nothing is written.
     """
     from .template import write_csv_folder, write_xlsx
 
-    exported = graph_to_rows(graph, name, prefix, sources)
+    exported = graph_to_rows(graph, name, prefix, sources, offsets)
     if exported.unexpressed and strict:
         listed = "\n  ".join(exported.unexpressed[:20])
         raise CannotExpress(f"{len(exported.unexpressed)} triples of {name} fit no sheet of the "
@@ -426,7 +432,7 @@ def export_workbook(graph: "rdflib.Graph", output: str | Path, name: str, prefix
 
 
 def export_case(paths: list[str | Path], graph: str, output: str | Path,
-                sources: str | Path | None = None) -> ExportedWorkbook:
+                sources: str | Path | None = None, offsets: bool = False) -> ExportedWorkbook:
     """`iorkg export [FILE] --graph CASE --format workbook`: one case, of the shipped data or of a file.
 
     The case is read from its file as written (a store would canonicalise typed literals).
@@ -452,7 +458,7 @@ def export_case(paths: list[str | Path], graph: str, output: str | Path,
         g.parse(path)
     except Exception as exc:  # rdflib raises several kinds of syntax errors
         raise InputError(path, f"cannot read the case: {exc}") from None
-    return export_workbook(g, output, name, _case_prefix(g, PREFIXES), sources)
+    return export_workbook(g, output, name, _case_prefix(g, PREFIXES), sources, offsets=offsets)
 
 
 def _ttl():

@@ -31,7 +31,10 @@ FALSE = {"false", "no", "0", ""}
 DECIMAL = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 MATCHES = {"exact": "exactMatch", "close": "closeMatch", "broad": "broadMatch", "narrow": "narrowMatch"}
 REQUIRED_SHEETS = ("case", "evidence")
-IGNORED_SHEETS = ("README", "lists")  # what the template adds for people, not data
+# sheets that become no triples: what the template adds for people (README, lists), and a case's
+# curation records (decisions of an audit, coverage of its source), which tools/case_doc.py
+# renders into the case's documentation
+IGNORED_SHEETS = ("README", "lists", "decisions", "coverage")
 
 
 @dataclass
