@@ -69,7 +69,7 @@ def test_reason_command_writes_the_inferred_triples_to_a_file(tmp_path):
     from iorkg.cli import main
 
     out = tmp_path / "inferred.nt"
-    assert main(["reason", "--output", str(out)]) == 0
+    assert main(["reason", "--output", str(out), "--with-examples"]) == 0
     graph = rdflib.Graph().parse(out, format="nt")
     assert any(graph.triples((None, IORKG.holdsLogic, None)))
 

@@ -107,7 +107,8 @@ def test_a_table_that_fits_names_no_hidden_column(answers):
 
 
 def test_columns_chooses_the_columns_and_their_order(capsys):
-    code, out = _query(capsys, HEADLINE, "--width", "80", "--columns", "holder,logic,status,holding")
+    code, out = _query(capsys, HEADLINE, "--width", "80", "--columns", "holder,logic,status,holding",
+                       "--with-examples")
     assert code == 0
     assert _header(out) == ["holder", "logic", "status", "holding"]
     assert "not shown" not in out and "fx:holding-provider-operational-phase-1" in out
@@ -143,7 +144,7 @@ def test_with_evidence_shows_the_quote_under_its_holding(capsys):
     quote = "a linear and reactive process that waited for the bakery to report problems"
     assert quote in FICTIONAL_SOURCE.read_text(encoding="utf-8")
     code, out = _query(capsys, HEADLINE, "--width", "80", "--with-evidence",
-                       "--columns", "holding,status")
+                       "--columns", "holding,status", "--with-examples")
     assert code == 0
     (block,) = [b for b in _blocks(out) if b.startswith("fx:holding-provider-operational-phase-1")]
     assert quote in _flat(block)
@@ -155,7 +156,8 @@ def test_with_evidence_shows_who_interpreted_and_why(capsys):
     # The coding note: the two coders disagreed about the managers' request in the commitment phase.
     quote = 'the bakery\'s managers asked the provider to "just run the usual checks"'
     assert quote in FICTIONAL_SOURCE.read_text(encoding="utf-8")
-    _, out = _query(capsys, HEADLINE, "--width", "80", "--with-evidence", "--columns", "holding,status")
+    _, out = _query(capsys, HEADLINE, "--width", "80", "--with-evidence", "--columns", "holding,status",
+                    "--with-examples")
     (block,) = [b for b in _blocks(out) if b.startswith("fx:holding-management-operational-phase-2-coder-a")]
     flat = _flat(block)
     assert quote in flat and "interpreted by Coder A" in flat and "rationale: " in flat
