@@ -15,8 +15,9 @@ KINDS = ["actors-roles", "logics-tensions", "actors-logics", "co-occurrence"]
               help="Export format (default: from the --output extension, else graphml; Cytoscape reads GraphML, not GEXF).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
               help="Write the network here (atomically); the measures go to stdout.")
+@click.option("--with-examples", is_flag=True, help="Add the shipped fictional example cases.")
 def network_command(kind: str, files: tuple[str, ...], case: str | None, fmt: str | None,
-                    output: str | None) -> None:
+                    output: str | None, with_examples: bool) -> None:
     """Build a network (actors-roles, logics-tensions, actors-logics, co-occurrence), print its measures.
 
     FILES are RDF files to use beside the ontology and shared records (default: every shipped graph).
@@ -25,7 +26,7 @@ def network_command(kind: str, files: tuple[str, ...], case: str | None, fmt: st
     import iorkg
     from iorkg.analysis.network import network
 
-    run = network(iorkg.open(*files), kind, case=case, fmt=fmt, output=output)
+    run = network(iorkg.open(*files, examples=with_examples), kind, case=case, fmt=fmt, output=output)
     click.echo(run.text, nl=False)
     if run.written:
         click.echo(f"wrote {run.written}", err=True)

@@ -14,7 +14,8 @@ import click
               help="Which network `plot network` draws.")
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False),
               help="FILE.png or FILE.svg (written atomically).")
-def plot_command(kind: str, files: tuple[str, ...], case: str | None, network_kind: str, output: str) -> None:
+@click.option("--with-examples", is_flag=True, help="Add the shipped fictional example cases.")
+def plot_command(kind: str, files: tuple[str, ...], case: str | None, network_kind: str, output: str, with_examples: bool) -> None:
     """Draw the timeline, a network or the tensions of a case with matplotlib.
 
     FILES are RDF files to use beside the ontology and shared records (default: every shipped graph).
@@ -22,5 +23,5 @@ def plot_command(kind: str, files: tuple[str, ...], case: str | None, network_ki
     import iorkg
     from iorkg.analysis.plots import plot
 
-    figure = plot(iorkg.open(*files), kind, output, case=case, network_kind=network_kind)
+    figure = plot(iorkg.open(*files, examples=with_examples), kind, output, case=case, network_kind=network_kind)
     click.echo(f"wrote {figure.path}: {figure.caption}", err=True)

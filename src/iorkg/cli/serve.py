@@ -14,10 +14,13 @@ import click
 @click.option("--with-inferences", is_flag=True, help="Also serve the OWL 2 RL closure (graph .../graph/inferred).")
 @click.option("--deadline", "deadline_s", type=float, default=60.0, show_default=True,
               help="Seconds a query may run; a query past it is answered 503 and the engine restarted.")
+@click.option("--include-restricted", is_flag=True,
+              help="Serve the quotes of restricted sources too (withheld by default; see docs/crosscase.md).")
 def serve_command(files: tuple[str, ...], port: int, bind: str, with_examples: bool,
-                  with_inferences: bool, deadline_s: float) -> None:
+                  with_inferences: bool, deadline_s: float, include_restricted: bool) -> None:
     """Serve the ontology, the shared graph and the cases (or FILES) at http://127.0.0.1:PORT/query,
     with the web UI at / and each competency question at /questions/NAME.csv|tsv|json|rq."""
     from iorkg.serve.server import ServeOptions, serve
 
-    serve(ServeOptions(files, port, bind, with_examples, with_inferences, deadline_s))
+    serve(ServeOptions(files, port, bind, with_examples, with_inferences, deadline_s,
+                       include_restricted=include_restricted))

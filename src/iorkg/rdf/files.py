@@ -36,6 +36,8 @@ def parse_quads(path: str | Path, fmt: Format | None = None,
         with path.open("rb") as handle:
             quads = list(ox.parse(handle, format=ox_format(fmt), base_iri=path.resolve().as_uri(),
                                   rename_blank_nodes=True))
+    if not quads:
+        raise _no_triples(path, fmt)
     return [q if not isinstance(q.graph_name, ox.DefaultGraph)
             else ox.Quad(q.subject, q.predicate, q.object, target) for q in quads]
 
@@ -53,8 +55,11 @@ def load_into(store: "pyoxigraph.Store", path: str | Path, fmt: Format | None = 
     path, fmt = _checked(path, fmt)
     target = graph or file_graph_iri(path)
     options = {} if fmt.quads else {"to_graph": ox.NamedNode(target)}
+    before = len(store)
     with _read_errors(path, fmt):
         store.load(path=str(path), format=ox_format(fmt), base_iri=path.resolve().as_uri(), **options)
+    if len(store) == before:
+        parse_quads(path, fmt)  # nothing new: an empty file is refused, a repeated one is fine
     if fmt.quads:  # triples outside any named graph go to `target`, as for triple formats
         default = list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
         if default:
@@ -63,12 +68,53 @@ def load_into(store: "pyoxigraph.Store", path: str | Path, fmt: Format | None = 
     return target
 
 
+MAX_JSON_DEPTH = 256
+"""The deepest nesting of JSON-LD objects and arrays read (the parser crashes far deeper)."""
+
+
 def _checked(path: str | Path, fmt: Format | None) -> tuple[Path, Format]:
+    """The path and format of a readable RDF file; refuses what the parsers must not see."""
     path = Path(path)
     fmt = fmt or guess_format(path)
+    if path.is_dir():
+        raise InputError(path, f"this is a folder; expected a {fmt.name} file")
     if not path.is_file():
         raise InputError(path, "no such file")
+    if fmt.name == "xml":
+        _refuse_entities(path)
+    elif fmt.name == "jsonld":
+        _refuse_deep_json(path)
     return path, fmt
+
+
+def _refuse_entities(path: Path) -> None:
+    """RDF/XML with a DTD that declares entities can expand without bound: refused unread."""
+    import re
+
+    data = path.read_bytes()
+    found = re.search(rb"<!ENTITY", data)
+    if found:
+        line = data[:found.start()].count(b"\n") + 1
+        raise InputError(path, "RDF/XML with entity declarations (<!ENTITY ...>) is refused: entities can "
+                               "expand without bound or read other files; write the text out instead", line)
+
+
+def _refuse_deep_json(path: Path) -> None:
+    """JSON-LD nested deeper than MAX_JSON_DEPTH is refused before the parser sees it."""
+    import re
+    from itertools import accumulate
+
+    data = path.read_bytes()
+    brackets = re.sub(rb'"(?:[^"\\]|\\.)*"', b"", data).translate(None, bytes(set(range(256)) - set(b"[]{}")))
+    steps = (1 if b in (0x5B, 0x7B) else -1 for b in brackets)
+    deepest = max(accumulate(steps, initial=0))
+    if deepest > MAX_JSON_DEPTH:
+        raise InputError(path, f"JSON-LD nested {deepest:,} levels deep; iorkg reads at most {MAX_JSON_DEPTH}")
+
+
+def _no_triples(path: Path, fmt: Format) -> InputError:
+    return InputError(path, f"the file holds no RDF triples (an empty {fmt.name} file); expected the "
+                            "statements of a case or of the ontology")
 
 
 @contextmanager

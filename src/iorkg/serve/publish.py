@@ -145,8 +145,9 @@ class PublishReport:
         return "\n".join(lines) + "\n"
 
 
-def publish_inputs(files: Sequence[str] = (), with_examples: bool = False):
-    """The knowledge graph to publish: what `iorkg serve` would serve (see serve.store.serve_inputs)."""
+def publish_inputs(files: Sequence[str] = (), with_examples: bool = False, include_restricted: bool = False):
+    """The knowledge graph to publish: what `iorkg serve` would serve (see serve.store.serve_inputs),
+    the quotes of restricted sources withheld unless `include_restricted`."""
     from ..store import KnowledgeGraph
     from .store import serve_inputs
 
@@ -154,7 +155,11 @@ def publish_inputs(files: Sequence[str] = (), with_examples: bool = False):
     kg = KnowledgeGraph()
     for graph, path in inputs.files:
         kg.load(path, graph=graph)
-    return kg
+    if include_restricted:
+        return kg
+    from ..io.redact import public_view
+
+    return public_view(kg)[0]
 
 
 def _request(client, method: str, url: str, what: str, **kwargs):
@@ -288,7 +293,7 @@ def _compare_questions(kg, target: PublishTarget, report: PublishReport, say: Ca
 
 def publish_main(files: Sequence[str], store: str, preset: str | None, query: str | None, update: str | None,
                  user: str | None, password_env: str | None, auth: str | None, with_examples: bool,
-                 compare_questions: bool) -> str:
+                 compare_questions: bool, include_restricted: bool = False) -> str:
     """`iorkg publish` as the command line gives it: publish, then the summary to print."""
     password = password_from_env(password_env)
     if user is None and password is not None:
@@ -296,5 +301,5 @@ def publish_main(files: Sequence[str], store: str, preset: str | None, query: st
 
         raise InputError(None, "--password-env needs --user")
     target = target_for(preset, store, query, update, user, password, auth)
-    kg = publish_inputs(files, with_examples)
+    kg = publish_inputs(files, with_examples, include_restricted)
     return publish(target, kg, compare_questions).summary()

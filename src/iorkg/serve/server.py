@@ -31,6 +31,7 @@ class ServeOptions:
     with_inferences: bool = False
     deadline_s: float = DEFAULT_DEADLINE_S
     cache_dir: Path | None = None
+    include_restricted: bool = False
 
 
 def is_loopback(host: str) -> bool:
@@ -81,7 +82,8 @@ def serve(options: ServeOptions, say: Callable[[str], None] | None = None) -> No
         if not is_loopback(options.bind):
             say(f"warning: listening on {options.bind}, not loopback: anyone who can reach this "
                 "machine can query the graphs")
-        inputs = serve_inputs(options.files, options.with_examples, options.with_inferences)
+        inputs = serve_inputs(options.files, options.with_examples, options.with_inferences,
+                              options.include_restricted)
         cache = options.cache_dir or default_cache_dir()
         location = build_store(inputs, cache, progress=say)
         backend = Backend(location, binary, timeout_s=options.deadline_s,

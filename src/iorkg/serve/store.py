@@ -31,13 +31,15 @@ class StoreInputs:
     files: tuple[tuple[str | None, Path], ...]
     with_inferences: bool = False
     names: tuple[str, ...] = field(default=())
+    include_restricted: bool = False
 
     def digest(self) -> str:
         """A hash of the inputs' contents, the graphs they go to and the iorkg version."""
         from .. import __version__
 
         h = hashlib.sha256()
-        h.update(f"iorkg {__version__}\ninferences {self.with_inferences}\n".encode())
+        h.update(f"iorkg {__version__}\ninferences {self.with_inferences}\n"
+                 f"restricted {self.include_restricted}\n".encode())
         for graph, path in self.files:
             h.update(f"graph {graph}\n".encode())
             with open(path, "rb") as handle:
@@ -68,7 +70,7 @@ def oxigraph_binary() -> str:
 
 
 def serve_inputs(files: Sequence[str | Path] = (), with_examples: bool = False,
-                 with_inferences: bool = False) -> StoreInputs:
+                 with_inferences: bool = False, include_restricted: bool = False) -> StoreInputs:
     """The inputs of `iorkg serve`: ontology, shared graph and the real cases (the fictional
     example only when asked), or the ontology, the shared graph and the files given."""
     from ..catalog import shipped_graphs
@@ -87,7 +89,7 @@ def serve_inputs(files: Sequence[str | Path] = (), with_examples: bool = False,
             raise InputError(path, "no such file")
         pairs.append((None, path))  # the graph the embedded store gives it (see KnowledgeGraph.load)
         names.append(path.name)
-    return StoreInputs(tuple(pairs), with_inferences, tuple(names))
+    return StoreInputs(tuple(pairs), with_inferences, tuple(names), include_restricted)
 
 
 def build_store(inputs: StoreInputs, cache_dir: Path | None = None,
@@ -137,6 +139,10 @@ def _write_nquads(inputs: StoreInputs, target: Path) -> int:
     kg = KnowledgeGraph()
     for graph, path in inputs.files:
         kg.load(path, graph=graph)
+    if not inputs.include_restricted:  # the quotes of restricted sources stay out (iorkg.io.redact)
+        from ..io.redact import public_view
+
+        kg, _ = public_view(kg)
     if inputs.with_inferences:
         from ..reason.closure import materialize
 
