@@ -286,7 +286,7 @@ def measure_serve(workdir: Path, cases: int, clients: int = 20, requests: int = 
 
 
 # ---------------------------------------------------------------------------------------------
-def measure_publish(workdir: Path, cases: int) -> dict:
+def measure_publish(workdir: Path, cases: int, only: str | None = None) -> dict:
     """`iorkg publish` of a generated corpus to each server against `oxigraph load` of the file."""
     import subprocess
 
@@ -304,6 +304,8 @@ def measure_publish(workdir: Path, cases: int) -> dict:
     inputs = publish_inputs([str(corpus.nquads)])
     for name, start in (("oxigraph", lambda: oxigraph_writable(workdir / "publish-oxigraph")),
                         ("virtuoso", lambda: virtuoso(workdir / "publish-virtuoso"))):
+        if only and name not in only.split(","):
+            continue
         with start() as (base, _process):
             target: PublishTarget = target_for(name, base, user="dba" if name == "virtuoso" else None,
                                                password="dba" if name == "virtuoso" else None)
@@ -323,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--parts", default="timeouts,atomicity,serve,publish")
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--atomicity-triples", type=int, default=200_000)
-    parser.add_argument("--servers", default=None, help="only these servers in the atomicity part (oxigraph,virtuoso)")
+    parser.add_argument("--servers", default=None, help="only these servers in the atomicity and publish parts (oxigraph,virtuoso)")
     parser.add_argument("--output", type=Path, default=None)
     args = parser.parse_args(argv)
     results: dict = {"measured": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
@@ -339,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
             elif part == "serve":
                 results[part] = measure_serve(folder, args.cases, requests=args.requests)
             elif part == "publish":
-                results[part] = measure_publish(folder, args.publish_cases or args.cases)
+                results[part] = measure_publish(folder, args.publish_cases or args.cases, args.servers)
             else:
                 parser.error(f"unknown part {part!r}")
             if args.output:  # after each part, so a later failure loses nothing
