@@ -10,29 +10,25 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError
 
+from .workbook import ImportResult
+
 if TYPE_CHECKING:  # pragma: no cover
-    from ..validate import ValidationResult
-    from .qdpx import CodeMapping, ImportResult
-    from .workbook import BuiltCase
+    from .qdpx import CodeMapping
+    from .qdpx import ImportResult as ProjectPart
 
 
 @dataclass
-class ProjectImport:
-    """What importing a project did: the workbook's case, the project's part, the verdict, the file."""
+class ProjectImport(ImportResult):
+    """What importing a project did: the workbook's case and verdict (as for a workbook), the
+    project's part, and the file written."""
 
-    case: "BuiltCase"
-    project: "ImportResult"
-    validation: "ValidationResult"
-    written: Path | None
-
-    @property
-    def ok(self) -> bool:
-        return self.validation.conforms
+    project: "ProjectPart | None" = None
 
     def summary(self) -> str:
         verdict = "valid" if self.ok else "INVALID"
         where = f"; wrote {self.written}" if self.written else "; nothing written"
-        return (f"{self.case.name}: {len(self.project.rows):,} coded segment(s) imported beside the "
+        segments = len(self.project.rows) if self.project is not None else 0
+        return (f"{self.case.name}: {segments:,} coded segment(s) imported beside the "
                 f"workbook's case; {verdict} ({len(self.validation.violations)} violations, "
                 f"{len(self.validation.warnings)} warnings){where}")
 
@@ -104,7 +100,7 @@ def import_project_with_codes(project: str | Path, codes: str | Path, sources: s
             part.write_sources(target.parent / "sources")  # the texts the evidence quotes, beside it
         except OSError as exc:
             raise InputError(target, f"cannot write the case's Turtle here: {exc.strerror or exc}") from None
-    return ProjectImport(case, part, result, written)
+    return ProjectImport(case, result, written, project=part)
 
 
 def _turtle():
