@@ -214,3 +214,21 @@ def virtuoso(directory: Path) -> Iterator[tuple[str, subprocess.Popen]]:
         yield f"http://127.0.0.1:{http_port}", process
     finally:
         stop(process, timeout_s=30)
+
+
+class Embedded:
+    """The shipped graphs with the fictional example, asked the way a server is asked: the rows
+    of the question itself, without the `fictional` column `KnowledgeGraph.query` adds."""
+
+    def __init__(self) -> None:
+        import iorkg
+
+        self.kg = iorkg.open(examples=True)
+
+    def query(self, name: str, **params: object):
+        from iorkg.query.run import run_query
+
+        return run_query(self.kg.store, name, params)
+
+    def __len__(self) -> int:
+        return len(self.kg)

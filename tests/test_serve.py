@@ -14,7 +14,7 @@ from iorkg.query.catalogue import catalogue
 
 
 from iorkg.query.remote import run_remote
-from servers import alive, children, free_port, iorkg_serve, need_binary
+from servers import Embedded, alive, children, free_port, iorkg_serve, need_binary
 
 httpx = pytest.importorskip("httpx")
 
@@ -33,9 +33,7 @@ def served(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def embedded():
-    import iorkg
-
-    return iorkg.open()
+    return Embedded()
 
 
 def _count(base: str) -> int:

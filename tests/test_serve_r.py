@@ -12,7 +12,7 @@ import subprocess
 import pytest
 
 from iorkg.query.catalogue import catalogue
-from servers import iorkg_serve
+from servers import Embedded, iorkg_serve
 
 pytestmark = [pytest.mark.server, pytest.mark.slow]
 
@@ -50,9 +50,7 @@ def served(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def embedded():
-    import iorkg
-
-    return iorkg.open()
+    return Embedded()
 
 
 def _run_r(rscript: str, code: str, tmp_path) -> str:

@@ -275,6 +275,7 @@ def _drop_quietly(client, target: PublishTarget, staging: str) -> None:
 def _compare_questions(kg, target: PublishTarget, report: PublishReport, say: Callable[[str], None]) -> None:
     from ..query.catalogue import catalogue
     from ..query.remote import run_remote
+    from ..query.run import run_query
 
     for info in catalogue():
         try:
@@ -283,7 +284,7 @@ def _compare_questions(kg, target: PublishTarget, report: PublishReport, say: Ca
             message = " ".join(str(exc).split())
             report.questions_failed[info.name] = message[:200] + ("..." if len(message) > 200 else "")
             continue
-        if remote.rows == kg.query(info.name).rows:
+        if remote.rows == run_query(kg.store, info.name).rows:
             report.questions_same.append(info.name)
         else:
             report.questions_different.append(info.name)
