@@ -230,5 +230,10 @@ class Embedded:
 
         return run_query(self.kg.store, name, params)
 
+    def answer(self, name: str, **params: object):
+        """What the per-question URLs answer: the rows, and the `fictional` column where they name
+        a node of the fictional example (as `KnowledgeGraph.query` adds it)."""
+        return self.kg.query(name, **params)
+
     def __len__(self) -> int:
         return len(self.kg)

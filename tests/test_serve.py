@@ -52,14 +52,14 @@ def test_every_question_through_serve_gives_the_embedded_rows(name, served, embe
 def test_every_question_url_gives_the_embedded_csv(name, served, embedded):
     answer = httpx.get(f"{served}/questions/{name}.csv")
     assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/csv")
-    assert answer.text == embedded.query(name).to_csv()
+    assert answer.text == embedded.answer(name).to_csv()
 
 
 @pytest.mark.parametrize("ext", ["tsv", "json"])
 def test_a_question_url_serves_tsv_and_sparql_json(ext, served, embedded):
     answer = httpx.get(f"{served}/questions/roles.{ext}")
     assert answer.status_code == 200
-    local = embedded.query("roles")
+    local = embedded.answer("roles")
     assert answer.text == (local.to_tsv() if ext == "tsv" else local.to_json())
     if ext == "json":
         assert json.loads(answer.text)["head"]["vars"] == local.variables
@@ -74,7 +74,7 @@ def test_a_question_url_serves_its_text(served):
 def test_parameters_in_the_url_are_typed_like_the_embedded_ones(served, embedded):
     answer = httpx.get(f"{served}/questions/roles.csv", params={"actor": "kkt:provider"})
     rows = list(csv.DictReader(io.StringIO(answer.text)))
-    local = embedded.query("roles", actor="kkt:provider")
+    local = embedded.answer("roles", actor="kkt:provider")
     assert answer.text == local.to_csv()
     assert rows and {r["actor"] for r in rows} == {"https://w3id.org/iorkg/case/koskela-kork-turpeinen/provider"}
 
@@ -211,3 +211,10 @@ def test_a_missing_server_binary_is_an_environment_problem(tmp_path, capsys, mon
     monkeypatch.setattr(sys, "executable", str(tmp_path / "python"))
     assert main(["serve", "--port", str(free_port())]) == 3
     assert "pip install" in capsys.readouterr().err
+
+
+def test_a_question_url_marks_the_rows_of_the_fictional_example(served):
+    answer = httpx.get(f"{served}/questions/who-held-which-logic.csv")
+    rows = list(csv.DictReader(io.StringIO(answer.text)))
+    assert {r["fictional"] for r in rows if "/fictional/" in r["case"]} == {"true"}
+    assert {r["fictional"] for r in rows if "/fictional/" not in r["case"]} == {"false"}

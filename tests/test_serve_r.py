@@ -84,7 +84,7 @@ def test_read_csv_of_a_question_url_gives_the_embedded_rows(name, served, embedd
 d <- read.csv("{base}/questions/{name}.csv", colClasses = "character", na.strings = character(0))
 write.csv(d, "{tmp_path / 'out.csv'}", row.names = FALSE, na = "")
 """, tmp_path)
-    assert list(csv.reader(out.splitlines())) == list(csv.reader(embedded.query(name).to_csv().splitlines()))
+    assert list(csv.reader(out.splitlines())) == list(csv.reader(embedded.answer(name).to_csv().splitlines()))
 
 
 @pytest.mark.parametrize("name", NAMES)

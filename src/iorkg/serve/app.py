@@ -142,6 +142,7 @@ class Supervisor:
         # they reach the engine (so a queue of clients does not look like a runaway query)
         self._slots = asyncio.Semaphore(max(2, os.cpu_count() or 2))
         self._restarting: asyncio.Task | None = None
+        self.fictional: frozenset | None = None  # nodes of fictional example cases, asked once
 
     async def restart(self, why: str) -> None:
         """Stop the backend and start it again (once, however many requests ask at the same time)."""
@@ -324,5 +325,29 @@ async def answer_question(supervisor: Supervisor, name: str, ext: str, given: di
         result = QueryResult.from_pyoxigraph(ox.parse_query_results(answer.content, ox.QueryResultsFormat.JSON))
     except (SyntaxError, ValueError) as exc:
         raise Refused(502, f"the query engine's answer is unreadable: {exc}") from None
+    fictional = await _fictional_nodes(supervisor)
+    if fictional and "fictional" not in result.variables:  # as embedded: rows naming an example say so
+        flags = [any(t in fictional for t in row) for row in result.terms]
+        if any(flags):
+            result = result.with_column("fictional", flags)
     body = {"csv": result.to_csv, "tsv": result.to_tsv, "json": result.to_json}[ext]()
     return Response(body, media_type=QUESTION_TYPES[ext])
+
+
+FICTIONAL_NODES = ("SELECT DISTINCT ?s WHERE { GRAPH ?g { ?case a <https://w3id.org/iorkg/ontology#Case> ; "
+                   "<https://w3id.org/iorkg/ontology#isFictional> true . ?s ?p ?o } }")
+
+
+async def _fictional_nodes(supervisor: Supervisor) -> frozenset:
+    """The subjects of the fictional case graphs the server holds (asked of the engine once)."""
+    import pyoxigraph as ox
+
+    if supervisor.fictional is None:
+        answer = await supervisor.send("POST", "/query", content=FICTIONAL_NODES.encode("utf-8"),
+                                       headers={"content-type": "application/sparql-query",
+                                                "accept": "application/sparql-results+json"})
+        if answer.status_code != 200:
+            raise Refused(502, f"the query engine answered HTTP {answer.status_code}: {answer.text.strip()}")
+        rows = ox.parse_query_results(answer.content, ox.QueryResultsFormat.JSON)
+        supervisor.fictional = frozenset(row["s"] for row in rows)
+    return supervisor.fictional
