@@ -126,3 +126,16 @@ def test_jsonld_export_carries_a_context_with_the_project_prefixes(capsys):
     assert document["@context"]["iorkg"] == "https://w3id.org/iorkg/ontology#"
     assert document["@context"]["kkt"] == "https://w3id.org/iorkg/case/koskela-kork-turpeinen/"
     assert any(node.get("@id") == "kkt:case" for node in document["@graph"])
+
+
+def test_an_error_is_one_line_without_a_traceback(capsys, tmp_path):
+    assert main(["validate", str(tmp_path / "missing.ttl")]) == 2
+    err = capsys.readouterr().err
+    assert "missing.ttl: no such file" in err and "Traceback" not in err
+
+
+def test_debug_lets_the_error_through_with_its_traceback(tmp_path):
+    from iorkg.errors import InputError
+
+    with pytest.raises(InputError, match="no such file"):
+        main(["--debug", "validate", str(tmp_path / "missing.ttl")])

@@ -48,7 +48,8 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="iorkg")
-def cli() -> None:
+@click.option("--debug", is_flag=True, help="Show the Python traceback of an error instead of one line.")
+def cli(debug: bool) -> None:
     """iorkg: the interorganizational-relationship knowledge graph of an occupational health case."""
 
 
@@ -56,8 +57,11 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; IorkgError becomes a message on stderr and its exit code."""
     from ..errors import IorkgError
 
+    args = list(sys.argv[1:] if argv is None else argv)
+    if "--debug" in args[:1]:  # the traceback is wanted: let every error through
+        return cli.main(args=args, prog_name="iorkg", standalone_mode=False) or 0
     try:
-        code = cli.main(args=argv, prog_name="iorkg", standalone_mode=False)
+        code = cli.main(args=args, prog_name="iorkg", standalone_mode=False)
         if isinstance(code, int):  # click returns Exit codes instead of raising when not standalone
             return code
     except IorkgError as exc:
@@ -73,6 +77,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
+    except MemoryError:
+        click.echo("iorkg: the machine ran out of memory for this input (exit 3); try a smaller input", err=True)
+        return 3
+    except (OSError, UnicodeError) as exc:  # a file the library did not name itself
+        where = getattr(exc, "filename", None)
+        click.echo(f"iorkg: {where + ': ' if where else ''}{getattr(exc, 'strerror', None) or exc}", err=True)
+        return 2
     return 0
 
 

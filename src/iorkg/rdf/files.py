@@ -134,23 +134,40 @@ def _syntax_message(exc: SyntaxError, fmt: Format) -> str:
 
 
 def atomic_write(path: str | Path, data: bytes | str) -> Path:
-    """Write a file whole or not at all: a temporary file beside it, then a rename."""
+    """Write a file whole or not at all: a temporary file beside it, then a rename.
+
+    A full disk is an EnvironmentProblem (exit 3), any other failure to write an InputError
+    (exit 2); either way the previous file is left as it was and no temporary file stays behind.
+    """
+    import errno
+
+    from ..errors import EnvironmentProblem
+
     path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_dir():
+            raise InputError(path, "this is a folder; give a file name to write")
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+        tmp = None
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise EnvironmentProblem(f"{path}: the disk is full ({len(payload):,} bytes to write); "
+                                     "the previous file, if any, is unchanged") from None
+        raise InputError(path, f"cannot write here: {exc.strerror or exc}") from None
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
     return path
 
 
