@@ -41,3 +41,42 @@ def test_writing_where_a_folder_stands_exits_2(tmp_path, capsys):
     (tmp_path / "out.ttl").mkdir()
     assert main(["export", "--graph", "ontology", "--output", str(tmp_path / "out.ttl")]) == 2
     assert "this is a folder" in capsys.readouterr().err
+
+
+def test_a_temporary_left_by_a_killed_write_is_removed_by_the_next_write(tmp_path):
+    import time
+
+    target = tmp_path / "case.nt"
+    leftover = tmp_path / ".case.nt.k1ll3d.tmp"  # what SIGKILL part-way through a write leaves
+    leftover.write_text("half a file", encoding="utf-8")
+    old = time.time() - 3600
+    os.utime(leftover, (old, old))
+    assert main(["export", "--graph", "ontology", "--format", "nt", "--output", str(target)]) == 0
+    assert target.is_file() and not leftover.exists()
+
+
+def test_a_write_killed_part_way_leaves_the_previous_file_whole(tmp_path):
+    import signal
+    import sys
+    import time
+
+    target = tmp_path / "all.nq"
+    target.write_text("# previous\n", encoding="utf-8")
+    env = dict(os.environ)
+    code = ("import sys, time, iorkg.rdf.files as f\n"
+            "real = f.os.replace\n"
+            "f.os.replace = lambda *a: (time.sleep(30), real(*a))\n"  # stop between write and rename
+            "from iorkg.cli import main; sys.exit(main(sys.argv[1:]))")
+    process = subprocess.Popen([sys.executable, "-c", code, "export", "--format", "nq", "--output", str(target)],
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline and not list(tmp_path.glob(".all.nq.*.tmp")):
+            time.sleep(0.1)
+        assert list(tmp_path.glob(".all.nq.*.tmp")), "the write did not start"
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert target.read_text(encoding="utf-8") == "# previous\n"

@@ -157,6 +157,7 @@ def atomic_write(path: str | Path, data: bytes | str) -> Path:
             os.fsync(handle.fileno())
         os.replace(tmp, path)
         tmp = None
+        _remove_stale_temporaries(path)
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise EnvironmentProblem(f"{path}: the disk is full ({len(payload):,} bytes to write); "
@@ -169,6 +170,23 @@ def atomic_write(path: str | Path, data: bytes | str) -> Path:
             except FileNotFoundError:
                 pass
     return path
+
+
+STALE_AFTER_S = 600
+"""A temporary file of an earlier write this old was left by a killed process and is removed."""
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Remove the temporaries that killed writes of `path` left beside it (named `.NAME.*.tmp`)."""
+    import time
+
+    now = time.time()
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        try:
+            if now - leftover.stat().st_mtime > STALE_AFTER_S:
+                leftover.unlink()
+        except OSError:
+            pass
 
 
 def serialize_quads(quads: Iterable["pyoxigraph.Quad"], fmt: Format,
