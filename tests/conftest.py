@@ -30,6 +30,18 @@ def shipped_kg():
     return KnowledgeGraph.shipped(examples=True)
 
 
+@pytest.fixture(scope="session")
+def crosscase_kg():
+    """The shipped graphs, the fictional example and the fictional harbour case of the cross-case
+    fixtures, loaded once (treat as read-only)."""
+    import iorkg
+
+    kg = iorkg.open(shipped=True, examples=True)
+    kg.load(DATA / "crosscase" / "fictional-harbour-case.ttl",
+            graph="https://w3id.org/iorkg/graph/fictional-harbour-case")
+    return kg
+
+
 @pytest.fixture(autouse=True)
 def fixture_sources(monkeypatch):
     """Source texts of the small fixtures are found wherever a test copies a fixture to: the

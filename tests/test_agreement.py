@@ -11,13 +11,8 @@ EXAMPLE = "https://w3id.org/iorkg/fictional/example-case/case"
 
 
 @pytest.fixture(scope="module")
-def kg(test_data):
-    import iorkg
-
-    kg = iorkg.open(shipped=True, examples=True)
-    kg.load(test_data / "crosscase" / "fictional-harbour-case.ttl",
-            graph="https://w3id.org/iorkg/graph/fictional-harbour-case")
-    return kg
+def kg(crosscase_kg):
+    return crosscase_kg
 
 
 def test_kappa_of_the_small_fixture_by_hand():

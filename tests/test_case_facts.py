@@ -7,13 +7,13 @@ imported.
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from case_source import source
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 
 REPO = Path(__file__).resolve().parents[1]
@@ -46,15 +46,6 @@ def fictional() -> Graph:
     return graph("data/fictional-example.ttl")
 
 
-def source() -> str:
-    dirs = [Path(p) for p in os.environ.get("IORKG_SOURCE_DIR", "").split(os.pathsep) if p]
-    dirs.append(REPO.parent / "shared" / "case-source")
-    for folder in dirs:
-        if (folder / SOURCE_FILE).is_file():
-            return (folder / SOURCE_FILE).read_text(encoding="utf-8")
-    reason = f"{SOURCE_FILE} not found in {', '.join(map(str, dirs))}"
-    print(reason)
-    pytest.skip(reason)
 
 
 def statuses(g: Graph, node) -> set[str]:

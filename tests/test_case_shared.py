@@ -9,12 +9,11 @@ reason printed, where the source text is not on this machine.
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 from pathlib import Path
 
-import pytest
+from case_source import source
 from rdflib import RDF, RDFS, Graph, Literal, Namespace
 
 REPO = Path(__file__).resolve().parents[1]
@@ -32,15 +31,6 @@ def shared() -> Graph:
     return Graph().parse(REPO / "data" / "shared.ttl", format="turtle")
 
 
-def source() -> str:
-    dirs = [Path(p) for p in os.environ.get("IORKG_SOURCE_DIR", "").split(os.pathsep) if p]
-    dirs.append(REPO.parent / "shared" / "case-source")
-    for folder in dirs:
-        if (folder / SOURCE_FILE).is_file():
-            return (folder / SOURCE_FILE).read_text(encoding="utf-8")
-    reason = f"{SOURCE_FILE} not found in {', '.join(map(str, dirs))}"
-    print(reason)
-    pytest.skip(reason)
 
 
 def reference_entries(text: str) -> list[str]:

@@ -17,13 +17,8 @@ HX = "https://w3id.org/iorkg/fictional/harbour-case/case"
 
 
 @pytest.fixture(scope="module")
-def kg(test_data):
-    import iorkg
-
-    kg = iorkg.open(shipped=True, examples=True)
-    kg.load(test_data / "crosscase" / "fictional-harbour-case.ttl",
-            graph="https://w3id.org/iorkg/graph/fictional-harbour-case")
-    return kg
+def kg(crosscase_kg):
+    return crosscase_kg
 
 
 @pytest.fixture(scope="module")
