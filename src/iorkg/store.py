@@ -26,7 +26,7 @@ class KnowledgeGraph:
 
         self.store: "pyoxigraph.Store" = ox.Store()
         self.sources: dict[str, Path] = {}
-        self._derived: dict[str, tuple[int, object]] = {}
+        self._derived: dict[str, tuple[object, object]] = {}
 
     # loading ---------------------------------------------------------------------------------
     @classmethod
@@ -60,7 +60,7 @@ class KnowledgeGraph:
             rows = self.store.query(f"""
                 SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?case a <{IORKG}Case> ; <{IORKG}isFictional> true }} }}""")
             return sorted(row["g"].value for row in rows)
-        return self.derived("fictional-graphs", compute)
+        return self.derived("fictional-graphs", compute, by_graphs=True)
 
     def fictional_nodes(self) -> frozenset:
         """The subjects of the fictional case graphs (pyoxigraph terms)."""
@@ -69,7 +69,7 @@ class KnowledgeGraph:
         def compute() -> frozenset:
             return frozenset(q.subject for g in self.fictional_graphs()
                              for q in self.store.quads_for_pattern(None, None, None, ox.NamedNode(g)))
-        return self.derived("fictional-nodes", compute)
+        return self.derived("fictional-nodes", compute, by_graphs=True)
 
     def load(self, path: str | Path, graph: str | None = None,
              input_format: str | Format | None = None) -> str:
@@ -122,12 +122,13 @@ class KnowledgeGraph:
             fmt = Format(fmt.name, fmt.extensions, fmt.media_type, quads=False)  # one graph: plain JSON-LD
         return serialize_quads(self.quads(graph), fmt, PREFIXES)
 
-    def derived(self, key: str, compute: "Callable[[], T]") -> "T":
-        """A value computed from this graph's contents, kept until the store changes size."""
-        size = len(self.store)
+    def derived(self, key: str, compute: "Callable[[], T]", by_graphs: bool = False) -> "T":
+        """A value computed from this graph's contents, kept until the store changes size (or,
+        with `by_graphs`, until the set of named graphs changes: much cheaper to check)."""
+        stamp: object = frozenset(self.store.named_graphs()) if by_graphs else len(self.store)
         held = self._derived.get(key)
-        if held is None or held[0] != size:
-            held = self._derived[key] = (size, compute())
+        if held is None or held[0] != stamp:
+            held = self._derived[key] = (stamp, compute())
         return held[1]  # type: ignore[return-value]
 
     def case_graphs(self) -> list[str]:
