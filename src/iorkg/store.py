@@ -15,7 +15,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from .query.results import QueryResult
 
 T = TypeVar("T")
-FICTIONAL_COLUMN = "fictional"
 
 
 class KnowledgeGraph:
@@ -156,9 +155,6 @@ class KnowledgeGraph:
         from .query.run import run_query
 
         result = run_query(self.store, name_or_text, params)
-        if result.kind == "select" and FICTIONAL_COLUMN not in result.variables and self.fictional_graphs():
-            fictional = self.fictional_nodes()
-            flags = [any(t in fictional for t in row) for row in result.terms]
-            if any(flags):
-                result = result.with_column(FICTIONAL_COLUMN, flags)
+        if result.kind == "select" and self.fictional_graphs():
+            result = result.marking_fictional(self.fictional_nodes())
         return result

@@ -483,7 +483,7 @@ def tensions_figure(kg: "KnowledgeGraph", case: str, info: "CaseInfo | None" = N
     total = sum(heights) + 1.3
     with_logic = sum(bool(r["pole_1_logic"]) + bool(r["pole_2_logic"]) for r in rows)
     grey = 2 * len(rows) - with_logic
-    caption = ((f"Fictional example data. " if info is not None and info.fictional else "")
+    caption = (("Fictional example data. " if info is not None and info.fictional else "")
                + f"{len(rows)} tension{'s' if len(rows) != 1 else ''}; {with_logic} of {2 * len(rows)} poles "
                "are tied to a logic (coloured)"
                + (f"; {grey} are grey: the source names no logic behind them. " if grey else ". ")

@@ -95,11 +95,8 @@ def import_project_with_codes(project: str | Path, codes: str | Path, sources: s
                   f"{Path(project).name} and the code map of {Path(codes).name}.\n").encode("utf-8")
         data = serialize_quads((ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in ordered),
                                _turtle(), {**PREFIXES, "case": case.namespace})
-        try:
-            written = atomic_write(target, header + data)
-            part.write_sources(target.parent / "sources")  # the texts the evidence quotes, beside it
-        except OSError as exc:
-            raise InputError(target, f"cannot write the case's Turtle here: {exc.strerror or exc}") from None
+        written = atomic_write(target, header + data)  # a failure names the file (exit 2, or 3 if full)
+        part.write_sources(target.parent / "sources")  # the texts the evidence quotes, beside it
     return ProjectImport(case, result, written, project=part)
 
 

@@ -120,6 +120,14 @@ class QueryResult:
         return QueryResult("select", [*self.variables, name],
                            [(*row, term(v)) for row, v in zip(self.terms, values, strict=True)])
 
+    def marking_fictional(self, fictional: "frozenset | set") -> "QueryResult":
+        """This SELECT result with a last column `fictional` saying of each row whether it names
+        one of the `fictional` nodes; unchanged when no row does or the column exists already."""
+        if self.kind != "select" or not fictional or "fictional" in self.variables:
+            return self
+        flags = [any(t in fictional for t in row) for row in self.terms]
+        return self.with_column("fictional", flags) if any(flags) else self
+
     # plain values ---------------------------------------------------------------------------
     @property
     def rows(self) -> list[dict[str, Any]]:

@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 from ..errors import InputError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..analysis.network import CaseInfo
     from ..store import KnowledgeGraph
 
 MARKER = ".iorkg-report"

@@ -325,11 +325,7 @@ async def answer_question(supervisor: Supervisor, name: str, ext: str, given: di
         result = QueryResult.from_pyoxigraph(ox.parse_query_results(answer.content, ox.QueryResultsFormat.JSON))
     except (SyntaxError, ValueError) as exc:
         raise Refused(502, f"the query engine's answer is unreadable: {exc}") from None
-    fictional = await _fictional_nodes(supervisor)
-    if fictional and "fictional" not in result.variables:  # as embedded: rows naming an example say so
-        flags = [any(t in fictional for t in row) for row in result.terms]
-        if any(flags):
-            result = result.with_column("fictional", flags)
+    result = result.marking_fictional(await _fictional_nodes(supervisor))  # as embedded answers
     body = {"csv": result.to_csv, "tsv": result.to_tsv, "json": result.to_json}[ext]()
     return Response(body, media_type=QUESTION_TYPES[ext])
 
