@@ -7,7 +7,8 @@ to the backend in a request the application builds. Refused (403): SPARQL update
 /sparql or /query), Graph Store writes, and a federated `SERVICE` clause, which the backend
 would otherwise execute, sending requests wherever a client says. A query that has no answer
 within the deadline gets 503 and the backend is restarted (the engine's own timeout does not
-stop every query: docs/serving.md).
+stop every query: docs/serving.md). Answers are kept for the life of the server
+(`iorkg.serve.cache`): the store cannot change while it is served.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from starlette.responses import Response
 
     from .backend import Backend
+    from .cache import Answer
 
 UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "ADD", "MOVE", "COPY", "WITH"}
 QUESTION_TYPES = {
@@ -42,6 +44,8 @@ UI_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src '
              "img-src 'self' data:; connect-src 'self'")
 UI_ASSETS = ("/yasgui.min.js", "/yasgui.min.css", "/logo.svg")
 PASSED_HEADERS = ("content-type", "content-length", "cache-control")
+#: says whether an answer was kept from an earlier request (hit) or asked of the engine (miss)
+CACHE_HEADER = "x-iorkg-cache"
 
 
 def _is_text(media_type: str) -> bool:
@@ -129,10 +133,14 @@ async def query_text(request: "Request") -> str:
 class Supervisor:
     """The backend, a deadline per query, and a restart when a query overruns it."""
 
-    def __init__(self, backend: "Backend", deadline_s: float, log: Callable[[str], None] | None = None) -> None:
+    def __init__(self, backend: "Backend", deadline_s: float, log: Callable[[str], None] | None = None,
+                 cache_bytes: int = 128 * 2**20) -> None:
         import httpx
 
+        from .cache import AnswerCache
+
         self.backend = backend
+        self.cache = AnswerCache(cache_bytes)
         self.deadline_s = deadline_s
         self.log = log or (lambda message: print(message, file=sys.stderr, flush=True))
         self.client = httpx.AsyncClient(timeout=httpx.Timeout(deadline_s + 5, connect=5.0))
@@ -143,6 +151,11 @@ class Supervisor:
         self._slots = asyncio.Semaphore(max(2, os.cpu_count() or 2))
         self._restarting: asyncio.Task | None = None
         self.fictional: frozenset | None = None  # nodes of fictional example cases, asked once
+
+    @property
+    def backend_timeout_s(self) -> float:
+        """Seconds after which the engine's own timeout may cut an answer short."""
+        return float(max(1, int(self.backend.timeout_s))) if getattr(self.backend, "timeout_s", None) else float("inf")
 
     async def restart(self, why: str) -> None:
         """Stop the backend and start it again (once, however many requests ask at the same time)."""
@@ -205,29 +218,40 @@ def create_app(supervisor: Supervisor) -> "Starlette":
     from starlette.responses import JSONResponse, PlainTextResponse, Response
     from starlette.routing import Route
 
+    from .cache import Answer
+
     def refusal(exc: Refused) -> Response:
         return PlainTextResponse(exc.reason + "\n", status_code=exc.status)
 
     def passed(answer, extra: dict[str, str] | None = None) -> Response:
-        headers = {k: v for k, v in answer.headers.items() if k.lower() in PASSED_HEADERS and k.lower() != "content-length"}
-        kind = headers.get("content-type", "")
-        if kind and "charset" not in kind and _is_text(kind):
-            headers["content-type"] = kind + "; charset=utf-8"  # what the engine writes; R's client needs it said
+        return sent(engine_answer(answer), extra)
+
+    def sent(answer: "Answer", extra: dict[str, str] | None = None) -> Response:
+        headers = dict(answer.headers)
         headers.update(extra or {})
-        return Response(answer.content, status_code=answer.status_code, headers=headers)
+        return Response(answer.body, status_code=answer.status, headers=headers)
 
     async def sparql(request: "Request") -> Response:
         try:
             text = await query_text(request)
             await asyncio.to_thread(check_query, text)
-            params = [(k, v) for k, v in request.query_params.multi_items()
-                      if k in ("default-graph-uri", "named-graph-uri")]
+            params = tuple((k, v) for k, v in request.query_params.multi_items()
+                           if k in ("default-graph-uri", "named-graph-uri"))
             accept = request.headers.get("accept", "application/sparql-results+json")
-            answer = await supervisor.send("POST", "/query", params=params, content=text.encode("utf-8"),
-                                           headers={"content-type": "application/sparql-query", "accept": accept})
+
+            async def ask() -> "Answer":
+                started = time.monotonic()
+                answer = await supervisor.send("POST", "/query", params=list(params), content=text.encode("utf-8"),
+                                               headers={"content-type": "application/sparql-query", "accept": accept})
+                # an answer the engine's own timeout may have cut short (an error at the end of a
+                # 200 body) is sent on but not kept
+                whole = time.monotonic() - started < supervisor.backend_timeout_s
+                return engine_answer(answer, keep=whole)
+
+            answer, hit = await supervisor.cache.answer(("query", text, accept, params), ask)
         except Refused as exc:
             return refusal(exc)
-        return passed(answer)
+        return sent(answer, {CACHE_HEADER: "hit" if hit else "miss"})
 
     async def ui(request: "Request") -> Response:
         try:
@@ -264,9 +288,17 @@ def create_app(supervisor: Supervisor) -> "Starlette":
     async def question(request: "Request") -> Response:
         try:
             name, ext = request.path_params["name"], request.path_params["ext"]
-            return await answer_question(supervisor, name, ext, dict(request.query_params))
+            given = dict(request.query_params)
+
+            async def ask() -> "Answer":
+                response = await answer_question(supervisor, name, ext, given)
+                return Answer(response.status_code, (("content-type", response.headers["content-type"]),),
+                              response.body)
+
+            answer, hit = await supervisor.cache.answer(("question", name, ext, tuple(sorted(given.items()))), ask)
         except Refused as exc:
             return refusal(exc)
+        return sent(answer, {CACHE_HEADER: "hit" if hit else "miss"})
 
     methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"]
     routes = [
@@ -287,6 +319,19 @@ def create_app(supervisor: Supervisor) -> "Starlette":
         await supervisor.close()
 
     return Starlette(routes=routes, lifespan=lifespan)
+
+
+def engine_answer(answer, keep: bool = True) -> "Answer":
+    """The engine's HTTP answer as the application sends it on: its status, body and the headers
+    passed through (a text type said to be UTF-8, as the engine writes it; R's client needs it said)."""
+    from .cache import Answer
+
+    headers = {k.lower(): v for k, v in answer.headers.items()
+               if k.lower() in PASSED_HEADERS and k.lower() != "content-length"}
+    kind = headers.get("content-type", "")
+    if kind and "charset" not in kind and _is_text(kind):
+        headers["content-type"] = kind + "; charset=utf-8"
+    return Answer(answer.status_code, tuple(headers.items()), answer.content, keep)
 
 
 async def answer_question(supervisor: Supervisor, name: str, ext: str, given: dict[str, str]) -> "Response":

@@ -32,6 +32,7 @@ class ServeOptions:
     deadline_s: float = DEFAULT_DEADLINE_S
     cache_dir: Path | None = None
     include_restricted: bool = False
+    answer_cache_mib: float = 128.0
 
 
 def is_loopback(host: str) -> bool:
@@ -90,7 +91,8 @@ def serve(options: ServeOptions, say: Callable[[str], None] | None = None) -> No
                           log_path=Path(cache) / "oxigraph-serve.log")
         backend.start()
         try:
-            supervisor = Supervisor(backend, options.deadline_s, log=say)
+            supervisor = Supervisor(backend, options.deadline_s, log=say,
+                                    cache_bytes=int(options.answer_cache_mib * 2**20))
             app = create_app(supervisor)
             host = f"[{options.bind}]" if ":" in options.bind else options.bind
             port = sock.getsockname()[1]
