@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import statistics
 import sys
 import tempfile
@@ -193,41 +194,41 @@ def _percentile(values: list[float], fraction: float) -> float:
 
 def measure_serve(workdir: Path, cases: int, clients: int = 20, requests: int = 2000,
                   bound_s: float = 600.0) -> dict:
-    """iorkg serve on a generated corpus: start-up, per-question ratio, a concurrent load."""
+    """iorkg serve on a generated corpus: start-up, per-question ratio, two concurrent loads (the
+    catalogue's URLs, and questions asked of one case each)."""
     import subprocess
-
-    import httpx
 
     import iorkg
     from benchmarks.generate import write_corpus
     from iorkg.query.catalogue import catalogue
     from iorkg.query.remote import run_remote
-    from servers import children, iorkg_serve
+    from iorkg.query.run import run_query
+    from servers import iorkg_serve
 
     corpus = write_corpus(cases)
     out: dict = {"cases": cases, "triples": corpus.triples}
     kg = iorkg.open(corpus.nquads)
     names = [i.name for i in catalogue()]
     embedded: dict[str, float] = {}
-    for name in names:
-        kg.query(name)
+    for name in names:  # the rows a remote endpoint gives too (no `fictional` column)
+        run_query(kg.store, name)
         times = []
         for _ in range(3):
             started = time.perf_counter()
-            rows = kg.query(name).rows
+            rows = run_query(kg.store, name).rows
             times.append(time.perf_counter() - started)
         embedded[name] = statistics.median(times)
         out.setdefault("rows", {})[name] = len(rows)
 
     started = time.monotonic()
-    with iorkg_serve(workdir, str(corpus.nquads)) as (base, process):
+    # answers not kept (--cache-mib 0): every request reaches the engine
+    with iorkg_serve(workdir, str(corpus.nquads), "--cache-mib", "0") as (base, process):
         out["first_start_to_first_answer_s"] = round(time.monotonic() - started, 2)
-        engine = children(process.pid)[0]
         served: dict[str, float] = {}
         same = True
         for name in names:
             remote = run_remote(f"{base}/query", name)
-            same = same and remote.rows == kg.query(name).rows
+            same = same and remote.rows == run_query(kg.store, name).rows  # (no `fictional` column)
             times = []
             for _ in range(3):
                 t0 = time.perf_counter()
@@ -237,52 +238,81 @@ def measure_serve(workdir: Path, cases: int, clients: int = 20, requests: int = 
         out["same_rows_as_embedded"] = same
         out["per_question_ms"] = {n: {"embedded": round(embedded[n] * 1000, 1), "served": round(served[n] * 1000, 1),
                                       "ratio": round(served[n] / embedded[n], 2)} for n in names}
-        out["engine_rss_mib_before"] = round(_rss_mib(engine), 1)
-
-        urls = [f"{base}/questions/{n}.csv" for n in names]
-        latencies: list[float] = []
-        errors: list[str] = []
-        lock = threading.Lock()
-        counter = iter(range(requests))
-        deadline = time.monotonic() + bound_s
-
-        def client() -> None:
-            with httpx.Client(timeout=120) as session:
-                for index in counter:
-                    if time.monotonic() > deadline:
-                        return
-                    t0 = time.perf_counter()
-                    try:
-                        answer = session.get(urls[index % len(urls)])
-                        ok = answer.status_code == 200
-                    except httpx.HTTPError as exc:
-                        ok, answer = False, exc
-                    elapsed = time.perf_counter() - t0
-                    with lock:
-                        latencies.append(elapsed)
-                        if not ok:
-                            errors.append(str(getattr(answer, "status_code", answer)))
-
-        started = time.monotonic()
-        threads = [threading.Thread(target=client) for _ in range(clients)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        wall = time.monotonic() - started
-        out["load"] = {"clients": clients, "requests_sent": len(latencies), "requests_planned": requests,
-                       "errors": len(errors), "error_samples": errors[:5], "wall_s": round(wall, 1),
-                       "p50_ms": round(_percentile(latencies, 0.5) * 1000, 1),
-                       "p99_ms": round(_percentile(latencies, 0.99) * 1000, 1)}
-        now = children(process.pid)
-        out["load"]["engine_restarted"] = engine not in now  # a query ran past the deadline
-        out["load"]["engine_rss_mib_after"] = round(_rss_mib(now[0]), 1) if now else None
+        cases_iris = [row["case"] for row in kg.query(
+            "SELECT DISTINCT ?case WHERE { GRAPH ?g { ?case a <https://w3id.org/iorkg/ontology#Case> } }").rows]
+        with_case = [i.name for i in catalogue() if any(p.name == "case" for p in i.params)]
+        catalogue_urls = [f"{base}/questions/{n}.csv" for n in names]
+        pick = random.Random(7)
+        per_case_urls = [f"{base}/questions/{pick.choice(with_case)}.csv?case={pick.choice(cases_iris)}"
+                         for _ in range(requests)]
+        out["load"] = {"per-case, answers not kept": _load(process.pid, per_case_urls, clients, requests, bound_s)}
+        _say(f"serve: load {out['load']}")
+    with iorkg_serve(workdir, str(corpus.nquads)) as (base, process):  # answers kept (the default)
+        for label, urls in (("catalogue", catalogue_urls), ("per-case", per_case_urls)):
+            urls = [url.replace(urls[0].split("/questions/")[0], base) for url in urls]
+            out["load"][label] = _load(process.pid, urls, clients, requests, bound_s)
+            _say(f"serve: load {label}: {out['load'][label]}")
     started = time.monotonic()
     with iorkg_serve(workdir, str(corpus.nquads)):
         out["reused_store_start_to_first_answer_s"] = round(time.monotonic() - started, 2)
     _ = subprocess  # (imported for symmetry with the other parts)
     _say(f"serve: {json.dumps({k: v for k, v in out.items() if k != 'per_question_ms'})}")
     return out
+
+
+def _load(front: int, urls: list[str], clients: int, requests: int, bound_s: float) -> dict:
+    """`clients` threads sending `requests` GETs of `urls` in turn, within `bound_s` seconds: errors,
+    latency percentiles, answers from the kept answers, memory of the front and the engine."""
+    import httpx
+
+    from servers import children
+
+    engine = children(front)[0]
+    before = {"front": round(_rss_mib(front), 1), "engine": round(_rss_mib(engine), 1)}
+    latencies: list[float] = []
+    errors: list[str] = []
+    hits = [0]
+    lock = threading.Lock()
+    counter = iter(range(requests))
+    deadline = time.monotonic() + bound_s
+
+    def client() -> None:
+        with httpx.Client(timeout=120) as session:
+            for index in counter:
+                if time.monotonic() > deadline:
+                    return
+                t0 = time.perf_counter()
+                try:
+                    answer = session.get(urls[index % len(urls)])
+                    ok = answer.status_code == 200
+                except httpx.HTTPError as exc:
+                    ok, answer = False, exc
+                elapsed = time.perf_counter() - t0
+                with lock:
+                    latencies.append(elapsed)
+                    if not ok:
+                        errors.append(str(getattr(answer, "status_code", answer)))
+                    elif answer.headers.get("x-iorkg-cache") == "hit":
+                        hits[0] += 1
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.monotonic() - started
+    now = children(front)
+    return {"clients": clients, "requests_sent": len(latencies), "requests_planned": requests,
+            "distinct_urls": len(set(urls[:requests])), "kept_answers_used": hits[0],
+            "errors": len(errors), "error_samples": errors[:5], "wall_s": round(wall, 1),
+            "requests_per_s": round(len(latencies) / wall, 1) if wall else None,
+            "p50_ms": round(_percentile(latencies, 0.5) * 1000, 1),
+            "p99_ms": round(_percentile(latencies, 0.99) * 1000, 1),
+            "rss_mib_before": before,
+            "rss_mib_after": {"front": round(_rss_mib(front), 1),
+                              "engine": round(_rss_mib(now[0]), 1) if now else None},
+            "engine_restarted": engine not in now}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -37,18 +37,28 @@ def _quiet(message: str) -> None:
     pass
 
 
-def _big_kg(triples: int, tag: str):
-    """A knowledge graph of one fictional graph of `triples` triples."""
+SMALL_GRAPH = "https://w3id.org/iorkg/fictional/publish-test/a-small-graph"  # sorts, and is sent, first
+
+
+def _big_kg(triples: int, tag: str, small: int = 0):
+    """A knowledge graph of one fictional graph of `triples` triples (and, with `small`, a graph
+    of that many triples sent before it)."""
     import pyoxigraph as ox
 
     from iorkg.store import KnowledgeGraph
 
     big = KnowledgeGraph()
-    graph = ox.NamedNode(BIG_GRAPH)
     predicate = ox.NamedNode("https://w3id.org/iorkg/fictional/publish-test/p")
-    big.store.bulk_extend(ox.Quad(ox.NamedNode(f"https://w3id.org/iorkg/fictional/publish-test/s{i}"), predicate,
-                                  ox.Literal(f"{tag} {i}"), graph) for i in range(triples))
+    for graph, count in ((BIG_GRAPH, triples), (SMALL_GRAPH, small)):
+        big.store.bulk_extend(ox.Quad(ox.NamedNode(f"https://w3id.org/iorkg/fictional/publish-test/s{i}"),
+                                      predicate, ox.Literal(f"{tag} {i}"), ox.NamedNode(graph))
+                              for i in range(count))
     return big
+
+
+def _staging_graphs(query_url: str) -> list:
+    return run_remote(query_url, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+                                 "FILTER STRSTARTS(STR(?g), 'urn:iorkg:staging:') }").rows
 
 
 def _count(query_url: str, graph: str) -> int:
@@ -85,7 +95,33 @@ def test_progress_is_shown_per_graph(oxigraph_store, kg):
     base, _report = oxigraph_store
     lines: list[str] = []
     publish(target_for("oxigraph", base), kg, compare_questions=False, progress=lines.append)
-    assert len(lines) == len(kg.graphs()) and all(" triples replaced in " in line for line in lines)
+    assert len(lines) == len(kg.graphs()) + 1
+    assert all(f"graph {n}/{len(kg.graphs())} " in line and " triples staged in " in line
+               for n, line in enumerate(lines[:-1], start=1))
+    assert f"{len(kg.graphs())} graphs moved into place in one update" in lines[-1]
+
+
+def test_no_staging_graph_is_left_after_a_publish(oxigraph_store, kg):
+    base, _report = oxigraph_store
+    assert _staging_graphs(f"{base}/query") == []
+
+
+def test_an_upload_that_fails_at_the_second_graph_leaves_the_first_as_it_was(tmp_path):
+    location = tmp_path / "store"
+    with oxigraph_writable(location) as (base, _process):
+        publish(target_for("oxigraph", base), _big_kg(1000, "old", small=10), compare_questions=False,
+                progress=_quiet)
+    new = _big_kg(300_000, "new", small=20)
+    with oxigraph_writable(location) as (base, process):
+        threading.Timer(1.0, lambda: os.killpg(process.pid, signal.SIGKILL)).start()
+        with pytest.raises(PublishError):
+            publish(target_for("oxigraph", base), new, compare_questions=False, progress=_quiet)
+    with oxigraph_writable(location) as (base, _process):
+        assert _count(f"{base}/query", SMALL_GRAPH) == 10  # uploaded whole before the kill, yet not live
+        assert _count(f"{base}/query", BIG_GRAPH) == 1000
+        publish(target_for("oxigraph", base), _big_kg(1000, "old", small=10), compare_questions=False,
+                progress=_quiet)
+        assert _staging_graphs(f"{base}/query") == []  # the killed run's leftover is gone
 
 
 def test_an_interrupted_upload_leaves_the_oxigraph_graph_as_it_was(tmp_path):
@@ -153,7 +189,7 @@ def test_publish_to_virtuoso_with_digest_login_from_the_environment(virtuoso_sto
     code = main(["publish", "--preset", "virtuoso", "--store", base, "--user", "dba",
                  "--password-env", "IORKG_TEST_VIRTUOSO_PASSWORD", "--with-examples"])
     out, err = capsys.readouterr()
-    assert err.count("staged and moved") == 4
+    assert err.count(" triples staged in ") == 4 and "4 graphs moved into place in one update" in err
     # Virtuoso 7.2.5 answers some questions differently: the command says which, and exits 2
     assert code == (0 if VIRTUOSO_SAME == set(NAMES) else 2)
     assert f"competency questions with the embedded answer: {len(VIRTUOSO_SAME)} of {len(NAMES)}" in err

@@ -1,12 +1,14 @@
 """`iorkg publish`: the ontology, the shared graph and each case uploaded to a shared triple store,
 one named graph each, through the SPARQL 1.1 Graph Store HTTP Protocol.
 
-A live graph is never left half-replaced. Where a store replaces a graph atomically on PUT
-(measured: Oxigraph), the graph is PUT in place. Elsewhere (measured: Virtuoso, whose PUT
-empties the graph first and, killed half-way, leaves it empty) the graph is PUT into a fresh
-staging graph, which appears whole or not at all, and moved into place by one SPARQL 1.1 Update
-`MOVE` (measured atomic for readers). A complete staging copy gives the competency questions no
-other rows (they read `SELECT DISTINCT`; tested). Then each graph's triple count is read back,
+No live graph changes until every graph is uploaded. Each graph is PUT into its own staging
+graph (`urn:iorkg:staging:` + the graph's IRI; a PUT into an absent graph appears whole or not
+at all on both stores measured), and one SPARQL 1.1 Update request of `MOVE`s then puts them all
+in place; a failed upload drops the staging graphs and leaves every live graph as it was. A
+staging copy left by a killed run is replaced by the next run, and, being complete, gives the
+competency questions no other rows (they read `SELECT DISTINCT`; tested). Without an update URL,
+a store whose PUT was measured atomic (Oxigraph) has each graph PUT in place, one at a time.
+Then each graph's triple count is read back,
 and every competency question is asked of the store and compared with the embedded answer.
 """
 
@@ -15,7 +17,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-import uuid
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
@@ -220,34 +221,23 @@ def publish(target: PublishTarget, kg, compare_questions: bool = True,
         raise EnvironmentProblem("`iorkg publish` needs httpx: pip install 'iorkg[server]'") from None
 
     say = progress or (lambda message: print(message, file=sys.stderr, flush=True))
-    if not target.atomic_put and not target.update:
+    if not target.update and not target.atomic_put:
         raise PublishError("this store needs an update URL (--update) to move staged graphs into place")
     auth = target.http_auth()
     report = PublishReport()
     started = time.monotonic()
     local = kg.triple_counts()
     graphs = list(local)
-    run = uuid.uuid4().hex[:12]
     with httpx.Client(auth=auth, timeout=httpx.Timeout(timeout_s, connect=10.0)) as client:
-        for number, graph in enumerate(graphs, start=1):
-            t0 = time.monotonic()
-            data = kg.serialize("nt", graph)
-            head = {"content-type": "application/n-triples"}
-            if target.atomic_put:
-                _request(client, "PUT", _graph_url(target, graph), f"uploading {graph}", content=data, headers=head)
-                how = "replaced"
-            else:
-                staging = f"{STAGING_BASE}{run}:{graph}"
-                _update(client, target, f"DROP SILENT GRAPH <{staging}>", f"clearing the staging graph of {graph}")
-                try:
-                    _request(client, "PUT", _graph_url(target, staging), f"staging {graph}", content=data, headers=head)
-                    _update(client, target, f"MOVE SILENT <{staging}> TO <{graph}>", f"moving {graph} into place")
-                except PublishError:
-                    _drop_quietly(client, target, staging)
-                    raise
-                how = "staged and moved"
-            say(f"graph {number}/{len(graphs)} {graph}: {local[graph]} triples {how} "
-                f"in {time.monotonic() - t0:.1f} s")
+        if target.update:
+            _stage_and_move(client, target, kg, graphs, local, say)
+        else:  # a store whose PUT is atomic and no update URL: each graph replaced on its own
+            for number, graph in enumerate(graphs, start=1):
+                t0 = time.monotonic()
+                _request(client, "PUT", _graph_url(target, graph), f"uploading {graph}",
+                         content=kg.serialize("nt", graph), headers={"content-type": "application/n-triples"})
+                say(f"graph {number}/{len(graphs)} {graph}: {local[graph]} triples replaced "
+                    f"in {time.monotonic() - t0:.1f} s")
         back = remote_counts(client, target, graphs)
     wrong = {g: (local[g], back[g]) for g in graphs if back[g] != local[g]}
     if wrong:
@@ -258,6 +248,38 @@ def publish(target: PublishTarget, kg, compare_questions: bool = True,
         _compare_questions(kg, target, report, say)
     report.seconds = time.monotonic() - started
     return report
+
+
+def staging_graph(graph: str) -> str:
+    """The graph a live graph's new copy is uploaded to before it is moved into place (the same
+    name every run, so a run's leftover is replaced by the next run)."""
+    return STAGING_BASE + graph
+
+
+def _stage_and_move(client, target: PublishTarget, kg, graphs: Sequence[str], local: dict[str, int],
+                    say: Callable[[str], None]) -> None:
+    """Every graph PUT into its staging graph, then all moved into place by one update request:
+    until that request, no live graph has changed."""
+    head = {"content-type": "application/n-triples"}
+    staged: list[str] = []
+    try:
+        for number, graph in enumerate(graphs, start=1):
+            t0 = time.monotonic()
+            staging = staging_graph(graph)
+            _update(client, target, f"DROP SILENT GRAPH <{staging}>", f"clearing the staging graph of {graph}")
+            staged.append(staging)
+            _request(client, "PUT", _graph_url(target, staging), f"staging {graph}",
+                     content=kg.serialize("nt", graph), headers=head)
+            say(f"graph {number}/{len(graphs)} {graph}: {local[graph]} triples staged "
+                f"in {time.monotonic() - t0:.1f} s")
+        t0 = time.monotonic()
+        moves = " ;\n".join(f"MOVE SILENT <{staging_graph(g)}> TO <{g}>" for g in graphs)
+        _update(client, target, moves, f"moving the {len(graphs)} staged graphs into place")
+        say(f"{len(graphs)} graphs moved into place in one update in {time.monotonic() - t0:.1f} s")
+    except PublishError:
+        for staging in staged:
+            _drop_quietly(client, target, staging)
+        raise
 
 
 def _update(client, target: PublishTarget, update: str, what: str) -> None:
