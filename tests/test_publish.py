@@ -137,6 +137,43 @@ def test_an_interrupted_upload_leaves_the_oxigraph_graph_as_it_was(tmp_path):
         assert _count(f"{base}/query", BIG_GRAPH) == 1000
 
 
+def test_a_store_refusing_one_update_of_every_move_gets_them_one_at_a_time(oxigraph_store, kg):
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    base, _report = oxigraph_store
+
+    class OneMoveAtATime(BaseHTTPRequestHandler):  # like Virtuoso when the single update times out
+        def do_POST(self):  # noqa: N802 - the http.server spelling
+            body = self.rfile.read(int(self.headers.get("content-length", 0)))
+            if body.count(b"MOVE") > 1:
+                self.send_response(500)
+                self.end_headers()
+                self.wfile.write(b"Error SR171: Transaction timed out")
+                return
+            answer = httpx.post(f"{base}/update", content=body, headers={"content-type": "application/sparql-update"})
+            self.send_response(answer.status_code)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), OneMoveAtATime)
+    thread = threading.Thread(target=server.serve_forever)
+    thread.start()
+    lines: list[str] = []
+    try:
+        target = target_for(None, f"{base}/store", query=f"{base}/query",
+                            update=f"http://127.0.0.1:{server.server_port}/update")
+        report = publish(target, kg, compare_questions=False, progress=lines.append)
+    finally:
+        server.shutdown()
+        thread.join()
+    assert report.graphs == {g: (n, n) for g, n in kg.triple_counts().items()}
+    assert any("moving them one at a time" in line for line in lines)
+    assert sum(" moved into place" in line for line in lines) == len(kg.graphs())
+    assert _staging_graphs(f"{base}/query") == []
+
+
 def test_a_store_that_is_down_is_one_clear_error(kg, capsys):
     from iorkg.cli import main
 

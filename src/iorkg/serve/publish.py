@@ -27,9 +27,14 @@ STAGING_BASE = "urn:iorkg:staging:"
 
 
 class PublishError(IorkgError):
-    """The store is down, refuses the login, answers garbage, or an upload failed (exit 2)."""
+    """The store is down, refuses the login, answers garbage, or an upload failed (exit 2);
+    `status` is the HTTP status of a refusal (None when there was no answer)."""
 
     exit_code = 2
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 @dataclass(frozen=True)
@@ -180,7 +185,7 @@ def _request(client, method: str, url: str, what: str, **kwargs):
                            "check --user, --password-env and --auth")
     if answer.status_code not in SUCCESS:
         body = " ".join(answer.text.split())[:300]
-        raise PublishError(f"{what} failed: HTTP {answer.status_code} from {url}: {body}")
+        raise PublishError(f"{what} failed: HTTP {answer.status_code} from {url}: {body}", answer.status_code)
     return answer
 
 
@@ -274,12 +279,30 @@ def _stage_and_move(client, target: PublishTarget, kg, graphs: Sequence[str], lo
                 f"in {time.monotonic() - t0:.1f} s")
         t0 = time.monotonic()
         moves = " ;\n".join(f"MOVE SILENT <{staging_graph(g)}> TO <{g}>" for g in graphs)
-        _update(client, target, moves, f"moving the {len(graphs)} staged graphs into place")
-        say(f"{len(graphs)} graphs moved into place in one update in {time.monotonic() - t0:.1f} s")
+        try:
+            _update(client, target, moves, f"moving the {len(graphs)} staged graphs into place")
+            say(f"{len(graphs)} graphs moved into place in one update in {time.monotonic() - t0:.1f} s")
+        except PublishError as refused:
+            if refused.status is None:  # the store is gone, not a refusal
+                raise
+            say(f"the store refused one update moving every graph ({refused.status}); moving them one at a time")
+            _move_one_at_a_time(client, target, graphs, local, say)
     except PublishError:
         for staging in staged:
             _drop_quietly(client, target, staging)
         raise
+
+
+def _move_one_at_a_time(client, target: PublishTarget, graphs: Sequence[str], local: dict[str, int],
+                        say: Callable[[str], None]) -> None:
+    """Each staging graph still whole moved into place by an update of its own (a store that
+    refused the single update may have applied part of it: a graph already moved is left alone)."""
+    staged = remote_counts(client, target, [staging_graph(g) for g in graphs])
+    for number, graph in enumerate(graphs, start=1):
+        if staged[staging_graph(graph)] != local[graph]:
+            continue  # moved already (its staging graph is gone), or not whole: never moved over the live one
+        _update(client, target, f"MOVE SILENT <{staging_graph(graph)}> TO <{graph}>", f"moving {graph} into place")
+        say(f"graph {number}/{len(graphs)} {graph} moved into place")
 
 
 def _update(client, target: PublishTarget, update: str, what: str) -> None:
