@@ -7,6 +7,8 @@ Parts:
   COUNT over a cross product (seconds to an answer, the status and the end of the body).
 - atomicity: whether a Graph Store PUT that replaces a graph is seen half-done by a concurrent
   reader, and what a server killed in the middle of a PUT leaves (Oxigraph, Virtuoso).
+- moves: whether one update request of several MOVEs (how `iorkg publish` puts staged graphs in
+  place) is seen half-done by a concurrent reader, and how long it takes (Oxigraph, Virtuoso).
 - serve: seconds from `iorkg serve` to its first answer, every competency question through the
   server against the same question embedded (ratio), 20 concurrent clients sending requests of
   the catalogue (errors, p50, p99, engine memory before and after).
@@ -183,6 +185,72 @@ def measure_atomicity(workdir: Path, triples: int = 200_000, only: str | None = 
         result["killed_put"] = {"count_before": before, "count_after_restart": after, "unchanged": before == after}
         _say(f"atomicity: {name}: killed PUT: {result['killed_put']}")
         out[name] = result
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+def measure_moves(workdir: Path, triples: int = 100_000, graphs: int = 4, only: str | None = None) -> dict:
+    """Per server: the states a reader saw while one update request of `graphs` MOVEs put staged
+    graphs in place (all old or all new when the request is one transaction), and its seconds."""
+    import httpx
+
+    from iorkg.serve.publish import staging_graph
+    from servers import oxigraph_writable, virtuoso
+
+    names = [f"https://w3id.org/iorkg/fictional/bench/moved-{i}" for i in range(graphs)]
+    old, new = _ntriples(triples, "old"), _ntriples(triples + 1, "new")
+    servers = {
+        "oxigraph": (lambda d: oxigraph_writable(d / "store"), "/store", "/query", "/update", None),
+        "virtuoso": (lambda d: virtuoso(d / "db"), "/sparql-graph-crud-auth", "/sparql", "/sparql-auth",
+                     httpx.DigestAuth("dba", "dba")),
+    }
+    values = " ".join(f"<{g}>" for g in names)
+    query = f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g"
+    out: dict = {"triples_per_graph": triples, "graphs": graphs}
+    for name, (start, store_path, query_path, update_path, auth) in servers.items():
+        if only and name not in only.split(","):
+            continue
+        folder = workdir / f"moves-{name}"
+        folder.mkdir()
+        with start(folder) as (base, _process), httpx.Client(auth=auth, timeout=900) as client:
+            head = {"content-type": "application/n-triples"}
+            t0 = time.monotonic()
+            for graph in names:
+                client.put(base + store_path, params={"graph": graph}, content=old, headers=head)
+            put_new_s = time.monotonic() - t0
+            for graph in names:
+                client.put(base + store_path, params={"graph": staging_graph(graph)}, content=new, headers=head)
+            seen: set = set()
+            done = threading.Event()
+
+            def reader() -> None:
+                with httpx.Client(timeout=60) as session:
+                    while not done.is_set():
+                        try:
+                            answer = session.get(base + query_path, params={"query": query},
+                                                 headers={"accept": "application/sparql-results+json"})
+                            rows = answer.json()["results"]["bindings"]
+                            seen.add(tuple(sorted((r["g"]["value"], int(r["n"]["value"])) for r in rows)))
+                        except Exception:  # noqa: BLE001 - a busy server; keep polling
+                            pass
+                        time.sleep(0.005)
+
+            thread = threading.Thread(target=reader)
+            thread.start()
+            time.sleep(0.3)
+            t0 = time.monotonic()
+            moves = " ;\n".join(f"MOVE SILENT <{staging_graph(g)}> TO <{g}>" for g in names)
+            answer = client.post(base + update_path, content=moves.encode(),
+                                 headers={"content-type": "application/sparql-update"})
+            move_s = time.monotonic() - t0
+            time.sleep(0.3)
+            done.set()
+            thread.join()
+        mixed = [state for state in seen if len({n for _, n in state}) > 1 or len(state) < graphs]
+        out[name] = {"put_into_new_graphs_s": round(put_new_s, 1), "one_update_of_moves_s": round(move_s, 1),
+                     "status": answer.status_code, "body_start": " ".join(answer.text.split())[:80],
+                     "states_seen": len(seen), "mixed_or_partial_states": len(mixed)}
+        _say(f"moves: {name}: {out[name]}")
     return out
 
 
@@ -368,6 +436,8 @@ def main(argv: list[str] | None = None) -> int:
                 results[part] = measure_timeouts(folder)
             elif part == "atomicity":
                 results[part] = measure_atomicity(folder, args.atomicity_triples, args.servers)
+            elif part == "moves":
+                results[part] = measure_moves(folder, args.atomicity_triples // 2, only=args.servers)
             elif part == "serve":
                 results[part] = measure_serve(folder, args.cases, requests=args.requests)
             elif part == "publish":
