@@ -57,9 +57,9 @@ def test_the_least_recently_used_answer_leaves_when_the_bound_is_passed():
     assert calls == ["b"]
 
 
-def test_an_answer_over_an_eighth_of_the_bound_is_not_kept():
+def test_an_answer_over_a_quarter_of_the_bound_is_not_kept():
     cache, calls = AnswerCache(800), []
-    _ask(cache, "big", _answer(b"x" * 101), calls)
+    _ask(cache, "big", _answer(b"x" * 201), calls)
     assert len(cache) == 0 and cache.size_bytes == 0
 
 

@@ -1,8 +1,8 @@
 """Answers kept for the life of a server: the store behind `iorkg serve` is read-only and never
 changes while it is served, so the same request always has the same answer.
 
-Bounded by total bytes (least recently used answers leave first); an answer larger than an
-eighth of the bound is not kept. Requests for an answer that is being computed wait for it
+Bounded by total bytes (least recently used answers leave first); an answer larger than a
+quarter of the bound is not kept. Requests for an answer that is being computed wait for it
 instead of asking the engine again.
 """
 
@@ -70,7 +70,7 @@ class AnswerCache:
 
     def _keep(self, key: Hashable, result: Answer) -> None:
         size = len(result.body)
-        if not result.keep or result.status != 200 or self.max_bytes <= 0 or size > self.max_bytes // 8:
+        if not result.keep or result.status != 200 or self.max_bytes <= 0 or size > self.max_bytes // 4:
             return
         self._answers[key] = result
         self._bytes += size
