@@ -60,10 +60,20 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if "--debug" in args[:1]:  # the traceback is wanted: let every error through
         return cli.main(args=args, prog_name="iorkg", standalone_mode=False) or 0
+    import warnings
+
+    from ..errors import InputError
+
+    warnings.filterwarnings("ignore", module="rdflib")  # the library's own warnings are not the user's
     try:
         code = cli.main(args=args, prog_name="iorkg", standalone_mode=False)
         if isinstance(code, int):  # click returns Exit codes instead of raising when not standalone
             return code
+    except InputError as exc:  # unreadable input: one line, whatever the parser's message held
+        import re
+
+        click.echo("iorkg: " + re.sub(r"\s*\n\s*", " ", str(exc)), err=True)
+        return exc.exit_code
     except IorkgError as exc:
         click.echo(f"iorkg: {exc}", err=True)
         return exc.exit_code

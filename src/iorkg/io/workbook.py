@@ -223,7 +223,8 @@ class _Reader:
             iri = next((c for c in allowed if _local(c) == value), None)
         if iri not in allowed:
             choices = ", ".join(_local(c) for c in allowed)
-            self.problems.add(where, f"unknown concept {value!r}; expected one of {choices}")
+            self.problems.add(where, f"unknown concept {value!r}{_did_you_mean(value, allowed)}; "
+                                     f"expected one of {choices}")
             return None
         return iri
 
@@ -354,8 +355,8 @@ class _Reader:
             if not ok:
                 choices = ", ".join(_local(c) for c in allowed)
                 self.problems.add(self.where(sheet.name, number, "type"),
-                                  f"type {value!r} does not belong on the {sheet.name} sheet; expected "
-                                  f"one of {choices}")
+                                  f"type {value!r} does not belong on the {sheet.name} sheet"
+                                  f"{_did_you_mean(value, allowed)}; expected one of {choices}")
                 continue
             found.append(iri)
         return found or [roots[0]]
@@ -676,6 +677,16 @@ class _Reader:
                 continue
             if subject and value is not None:
                 self.builder.add(subject, predicate, value)
+
+
+
+def _did_you_mean(value: str, allowed: list[str]) -> str:
+    """', did you mean X?' for the allowed term whose local name is closest to a mistyped value."""
+    import difflib
+
+    names = {_local(c): c for c in allowed}
+    close = difflib.get_close_matches(value.split(":")[-1], list(names), n=1, cutoff=0.75)
+    return f" (did you mean {close[0]}?)" if close else ""
 
 
 def _local(iri: str) -> str:
