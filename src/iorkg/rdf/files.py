@@ -212,6 +212,23 @@ STALE_AFTER_S = 600
 """A temporary file of an earlier write this old was left by a killed process and is removed."""
 
 
+def is_stale(path: Path, now: float | None = None) -> bool:
+    """Whether a leftover file or folder (and everything in it) was last changed more than
+    STALE_AFTER_S ago: left by a killed process, not one still writing."""
+    import time
+
+    now = time.time() if now is None else now
+    newest = path.lstat().st_mtime
+    if path.is_dir() and not path.is_symlink():
+        for folder, dirs, files in os.walk(path):
+            for name in dirs + files:
+                try:
+                    newest = max(newest, os.lstat(os.path.join(folder, name)).st_mtime)
+                except OSError:
+                    pass
+    return now - newest > STALE_AFTER_S
+
+
 def _remove_stale_temporaries(path: Path) -> None:
     """Remove the temporaries that killed writes of `path` left beside it (named `.NAME.*.tmp`)."""
     import time
