@@ -125,6 +125,7 @@ def read_tables(path: str | Path) -> dict[str, Table]:
 
 def _read_xlsx(path: Path) -> dict[str, Table]:
     import zipfile
+    import zlib
 
     if path.stat().st_size == 0:
         raise InputError(path, "the workbook is empty (0 bytes); expected an .xlsx file")
@@ -137,14 +138,16 @@ def _read_xlsx(path: Path) -> dict[str, Table]:
     _check_xlsx_archive(path)
     try:
         book = load_workbook(path, read_only=True, data_only=False)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, SyntaxError) as exc:
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, SyntaxError, EOFError,
+            NotImplementedError, RuntimeError, zlib.error) as exc:
         raise InputError(path, f"not a readable .xlsx workbook ({type(exc).__name__}: {_first_line(exc)}); "
                                "save it from Excel or LibreOffice as .xlsx") from None
     tables: dict[str, Table] = {}
     try:
         for ws in book.worksheets:
             tables[ws.title] = _xlsx_table(path.name, ws)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, SyntaxError, EOFError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, SyntaxError, EOFError, NotImplementedError,
+            RuntimeError, zlib.error) as exc:
         raise InputError(path, f"the workbook is damaged ({type(exc).__name__}: {_first_line(exc)})") from None
     finally:
         book.close()
@@ -173,7 +176,7 @@ def _check_xlsx_archive(path: Path) -> None:
 
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise InputError(path, f"not a readable .xlsx workbook (not a zip archive: {exc}); "
                                "save it from Excel or LibreOffice as .xlsx") from None
     with archive:

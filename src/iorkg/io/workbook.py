@@ -83,6 +83,10 @@ class ImportResult:
                 f"{len(self.validation.warnings)} warnings){where}")
 
 
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
+"""A language tag as RDF literals take it (BCP 47's shape: en, fi, en-GB, sr-Latn)."""
+
+
 # the public calls ---------------------------------------------------------------------------
 def build_case(path: str | Path, sources: str | Path | None = None) -> BuiltCase:
     """Read a case workbook and build its graph, checking every cell.
@@ -279,6 +283,10 @@ class _Reader:
                               f"namespace {self.namespace!r}: expected an http(s) IRI ending in / or #")
         self.prefix = self.text(cells, "prefix") or None
         self.language = self.text(cells, "language") or "en"
+        if not LANGUAGE_TAG.match(self.language):
+            self.problems.add(self.where("case", number, "language"),
+                              f"language {self.language!r}: expected a language tag such as en or fi")
+            self.language = "en"
         case_id = self.text(cells, "id") or "case"
         self.case_iri = self.namespace + case_id
         return cells
@@ -667,6 +675,10 @@ class _Reader:
                 value = self.resolve(obj.strip(), w("object"))
             elif kind == "literal":
                 datatype, language = self.text(cells, "datatype"), self.text(cells, "language")
+                if language and not LANGUAGE_TAG.match(language):
+                    self.problems.add(w("language"), f"language {language!r}: expected a language tag "
+                                                     "such as en or fi")
+                    continue
                 dt = self.mapping.expand(datatype) if datatype else None
                 if datatype and dt is None:
                     self.problems.add(w("datatype"), f"{datatype!r}: expected a CURIE such as xsd:decimal")
