@@ -4,6 +4,7 @@ killed one left; after SIGTERM or Ctrl-C (SIGINT) no temporary file is left at a
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 import shutil
@@ -48,12 +49,33 @@ def big_workbook(folder: Path, extra_actors: int = 1500) -> Path:
     return book
 
 
+STARTED: list[subprocess.Popen] = []
+
+
+@pytest.fixture(autouse=True)
+def stop_what_was_started():
+    """Every process a test starts is stopped (its whole process group) when the test ends."""
+    yield
+    while STARTED:
+        process = STARTED.pop()
+        if process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=30)
+
+
 def start(args: list[str], tmp_path: Path, code: str | None = None) -> subprocess.Popen:
     command = iorkg_command(*args)
     if code is not None:
         command[2] = code
-    return subprocess.Popen(command, env=iorkg_env(tmp_path / "cache"), cwd=tmp_path, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, start_new_session=True)
+    logs = tmp_path / ".logs"  # a file, not a pipe: a chatty child never blocks on it
+    logs.mkdir(exist_ok=True)
+    with (logs / f"{len(STARTED)}.err").open("wb") as log:
+        process = subprocess.Popen(command, env=iorkg_env(tmp_path / "cache"), cwd=tmp_path,
+                                   stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
+    process.log = logs / f"{len(STARTED)}.err"
+    STARTED.append(process)
+    return process
 
 
 def wait_for(condition, process: subprocess.Popen, timeout_s: float = 60) -> None:
@@ -61,7 +83,7 @@ def wait_for(condition, process: subprocess.Popen, timeout_s: float = 60) -> Non
     while not condition():
         if process.poll() is not None:
             pytest.fail(f"the process ended first (code {process.returncode}): "
-                        f"{process.stderr.read().decode(errors='replace')[-1000:]}")
+                        f"{process.log.read_text(errors='replace')[-1000:]}")
         if time.monotonic() > deadline:
             pytest.fail("the awaited moment did not come")
         time.sleep(0.02)
@@ -74,8 +96,6 @@ def kill(process: subprocess.Popen, sig: int = signal.SIGKILL) -> int:
         return process.wait(timeout=30)
     finally:
         stop(process)
-        if process.stderr:
-            process.stderr.close()
 
 
 def age(paths) -> None:
@@ -246,8 +266,6 @@ def test_a_store_build_killed_during_oxigraph_load_leaves_the_served_store_alone
         for pid in engines:
             if alive(pid):
                 os.kill(pid, signal.SIGKILL)
-        if process.stderr:
-            process.stderr.close()
 
 
 # SIGTERM and Ctrl-C: no temporary left ----------------------------------------------------------------

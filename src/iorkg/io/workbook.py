@@ -83,6 +83,8 @@ class ImportResult:
                 f"{len(self.validation.warnings)} warnings){where}")
 
 
+WHOLE_NUMBER = re.compile(r"^[0-9]+$")
+"""A whole number as a cell gives it: ASCII digits only (str.isdigit also takes '²', which int refuses)."""
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
 """A language tag as RDF literals take it (BCP 47's shape: en, fi, en-GB, sr-Latn)."""
 
@@ -590,7 +592,7 @@ class _Reader:
         found = {}
         for name in ("start", "end"):
             raw = self.text(cells, name)
-            if raw is None or not raw.isdigit():
+            if raw is None or not WHOLE_NUMBER.match(raw):
                 self.problems.add(w(name), f"a redacted row needs its {name} offset (a whole number)")
                 return None
             found[name] = int(raw)
@@ -613,7 +615,7 @@ class _Reader:
         number = {}
         for name, raw in (("occurrence", occurrence_raw), ("start", start_raw), ("end", end_raw)):
             if raw is not None:
-                if not raw.isdigit() or (name == "occurrence" and int(raw) < 1):
+                if not WHOLE_NUMBER.match(raw) or (name == "occurrence" and int(raw) < 1):
                     self.problems.add(w(name), f"{raw!r}: expected a whole number"
                                                + (" from 1" if name == "occurrence" else ""))
                     return None
