@@ -304,3 +304,20 @@ def test_report_stopped_by_a_signal_part_way_leaves_no_temporary(sig, earlier_re
     assert kill(process, sig) != 0
     assert snapshot(site) == earlier_report[1]
     assert list(tmp_path.glob(".site.*")) == []
+
+
+@pytest.mark.slow
+@pytest.mark.server
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_serve_stopped_by_a_signal_during_its_store_build_leaves_no_work_folder_and_no_process(sig, tmp_path):
+    big = many_triples(tmp_path / "big.nt", 300_000)
+    stores = tmp_path / "cache" / "stores"
+    process = start(["serve", "--port", str(free_port()), str(big)], tmp_path)
+    wait_for(lambda: loading(process.pid), process, timeout_s=180)
+    group = descendants(process.pid)
+    assert kill(process, sig) != 0
+    deadline = time.monotonic() + 10
+    while any(alive(p) for p in group) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(alive(p) for p in group), "the stopped build left its oxigraph load running"
+    assert [p.name for p in stores.iterdir()] == []
