@@ -1,20 +1,22 @@
 """Property-based tests (hypothesis): the offset handling and the parameter binding hold for any
-input, not just the fixtures (issue 17, item 5)."""
+input, not just the fixtures (issue 17, item 5). IORKG_FUZZ_EXAMPLES raises the example budgets
+(see tests/test_properties_readers.py)."""
 
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from iorkg import textquote
+from test_properties_readers import budget
 
 # any text, with a mix of line endings and characters outside the Basic Multilingual Plane
 PIECES = st.one_of(st.text(min_size=1, max_size=20), st.sampled_from(["\r\n", "\n", "\r", "😀", "𝔸", "é", " "]))
 TEXTS = st.lists(PIECES, min_size=1, max_size=30).map("".join)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@budget(300)
 @given(TEXTS, st.data())
 def test_selectors_of_any_quote_that_occurs_cut_out_that_quote(text, data):
     start = data.draw(st.integers(0, len(text) - 1))
@@ -31,7 +33,7 @@ def test_selectors_of_any_quote_that_occurs_cut_out_that_quote(text, data):
     assert textquote.check(text, found.exact, found.prefix, found.suffix, found.start, found.end).ok
 
 
-@settings(max_examples=200)
+@budget(200)
 @given(TEXTS, st.text(min_size=1, max_size=15))
 def test_a_quote_that_does_not_occur_is_refused(text, quote):
     if quote in text or not quote.strip():
@@ -40,7 +42,7 @@ def test_a_quote_that_does_not_occur_is_refused(text, quote):
         textquote.locate(text, quote)
 
 
-@settings(max_examples=200)
+@budget(200)
 @given(TEXTS, st.integers(-5, 50), st.integers(-5, 50))
 def test_offsets_that_do_not_cut_the_quote_are_found_out(text, start, end):
     quote = text.strip()[:10]
@@ -50,7 +52,7 @@ def test_offsets_that_do_not_cut_the_quote_are_found_out(text, start, end):
     assert {"offsets-cut-other-text", "offsets-outside-source"} & set(result.problems)
 
 
-@settings(max_examples=200)
+@budget(200)
 @given(st.text(max_size=60))
 def test_a_string_parameter_is_bound_as_one_literal_whatever_it_holds(value):
     """Parameter values never become query text: a string comes back as the same literal."""

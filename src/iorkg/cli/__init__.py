@@ -53,17 +53,54 @@ def cli(debug: bool) -> None:
     """iorkg: the interorganizational-relationship knowledge graph of an occupational health case."""
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: raised where the command is, so that its clean-up (temporary files and
+    folders, child processes) runs before the process ends."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; IorkgError becomes a message on stderr and its exit code."""
+    """Run the command line; IorkgError becomes a message on stderr and its exit code. SIGTERM,
+    like Ctrl-C, stops the command with its temporaries removed (exit 143)."""
+    import signal
+    import threading
+
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _main(argv)
+    except Terminated:
+        click.echo("iorkg: stopped by SIGTERM; nothing half-written was left", err=True)
+        return 143
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: list[str] | None) -> int:
     from ..errors import IorkgError
 
     args = list(sys.argv[1:] if argv is None else argv)
     if "--debug" in args[:1]:  # the traceback is wanted: let every error through
         return cli.main(args=args, prog_name="iorkg", standalone_mode=False) or 0
+    import warnings
+
+    from ..errors import InputError
+
+    warnings.filterwarnings("ignore", module="rdflib")  # the library's own warnings are not the user's
     try:
         code = cli.main(args=args, prog_name="iorkg", standalone_mode=False)
         if isinstance(code, int):  # click returns Exit codes instead of raising when not standalone
             return code
+    except InputError as exc:  # unreadable input: one line, whatever the parser's message held
+        import re
+
+        click.echo("iorkg: " + re.sub(r"\s*\n\s*", " ", str(exc)), err=True)
+        return exc.exit_code
     except IorkgError as exc:
         click.echo(f"iorkg: {exc}", err=True)
         return exc.exit_code

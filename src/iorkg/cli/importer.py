@@ -20,6 +20,12 @@ def import_command(path: str, sources: str | None, output: str | None, check: bo
     """Turn a case workbook (or a coded REFI-QDA project) into RDF, validate it, and write it only
     when valid."""
     if path.lower().endswith(".qdpx"):
+        from pathlib import Path
+
+        if Path(path).is_dir():
+            from iorkg.errors import InputError
+
+            raise InputError(path, "this is a folder; expected a REFI-QDA project (.qdpx file)")
         if codes is None:
             from iorkg.io.qdpx import describe_project
 

@@ -125,6 +125,7 @@ def read_tables(path: str | Path) -> dict[str, Table]:
 
 def _read_xlsx(path: Path) -> dict[str, Table]:
     import zipfile
+    import zlib
 
     if path.stat().st_size == 0:
         raise InputError(path, "the workbook is empty (0 bytes); expected an .xlsx file")
@@ -134,20 +135,102 @@ def _read_xlsx(path: Path) -> dict[str, Table]:
     except ImportError:  # pragma: no cover - openpyxl is a core dependency
         from ..errors import EnvironmentProblem
         raise EnvironmentProblem("reading .xlsx workbooks needs openpyxl (pip install openpyxl)") from None
+    _check_xlsx_archive(path)
     try:
         book = load_workbook(path, read_only=True, data_only=False)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise InputError(path, f"not a readable .xlsx workbook ({type(exc).__name__}: {exc}); "
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, SyntaxError, EOFError,
+            NotImplementedError, RuntimeError, zlib.error) as exc:
+        raise InputError(path, f"not a readable .xlsx workbook ({type(exc).__name__}: {_first_line(exc)}); "
                                "save it from Excel or LibreOffice as .xlsx") from None
     tables: dict[str, Table] = {}
     try:
         for ws in book.worksheets:
             tables[ws.title] = _xlsx_table(path.name, ws)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(path, f"the workbook is damaged ({type(exc).__name__}: {exc})") from None
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, SyntaxError, EOFError, NotImplementedError,
+            RuntimeError, zlib.error) as exc:
+        raise InputError(path, f"the workbook is damaged ({type(exc).__name__}: {_first_line(exc)})") from None
     finally:
         book.close()
     return tables
+
+
+XLSX_MAX_MEMBERS = 2_000
+"""The most members an .xlsx archive may have (a workbook of a case has a few dozen)."""
+XLSX_MAX_BYTES = 256 * 1024 * 1024
+"""The most bytes the members of an .xlsx archive may unpack to, all together."""
+XLSX_MAX_RATIO = 200
+"""The highest compression ratio accepted for a member larger than 1 MiB (a zip bomb is far higher)."""
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _check_xlsx_archive(path: Path) -> None:
+    """Refuse, before openpyxl reads it, an .xlsx archive that a spreadsheet program never writes:
+    too many members, names that climb out or are absolute, symbolic links, members that unpack
+    far beyond their size (a zip bomb), or XML with a document type declaration (entities can read
+    other files or expand without bound)."""
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        raise InputError(path, f"not a readable .xlsx workbook (not a zip archive: {exc}); "
+                               "save it from Excel or LibreOffice as .xlsx") from None
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > XLSX_MAX_MEMBERS:
+            raise InputError(path, f"refused: the archive has {len(infos):,} members; a workbook "
+                                   f"has at most {XLSX_MAX_MEMBERS:,}")
+        total = 0
+        for info in infos:
+            name = info.filename
+            where = f"{path}!{name}"
+            unified = name.replace("\\", "/")
+            if unified.startswith("/") or re.match(r"^[A-Za-z]:", unified):
+                raise InputError(where, "refused: the member name is an absolute path")
+            if ".." in unified.split("/"):
+                raise InputError(where, "refused: the member name climbs out with '..'")
+            if ((info.external_attr >> 16) & 0o170000) == 0o120000:
+                raise InputError(where, "refused: the member is a symbolic link")
+            total += info.file_size
+            if total > XLSX_MAX_BYTES:
+                raise InputError(path, f"refused: the members unpack to more than {XLSX_MAX_BYTES:,} bytes")
+            if info.file_size > (1 << 20) and info.file_size > XLSX_MAX_RATIO * max(info.compress_size, 1):
+                raise InputError(where, f"refused: the member is compressed "
+                                        f"{info.file_size / max(info.compress_size, 1):,.0f} to 1: a zip bomb")
+            if name.lower().endswith((".xml", ".rels", ".vml")):
+                _refuse_doctype(archive, info, where)
+
+
+def _refuse_doctype(archive, info, where: str) -> None:
+    """An XML member with <!DOCTYPE or <!ENTITY is refused (read in chunks, never all at once)."""
+    import zipfile
+    import zlib
+
+    tail = b""
+    try:
+        with archive.open(info) as handle:
+            read = 0
+            while True:
+                chunk = handle.read(1 << 16)
+                if not chunk:
+                    break
+                read += len(chunk)
+                if read > info.file_size:
+                    raise InputError(where, "refused: the member unpacks to more than its header says")
+                window = tail + chunk
+                if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                    raise InputError(where, "refused: XML with a document type declaration "
+                                            "(<!DOCTYPE or <!ENTITY): entities can read other files "
+                                            "or expand without bound; save the workbook again from "
+                                            "Excel or LibreOffice")
+                tail = window[-16:]
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError,
+            NotImplementedError) as exc:
+        raise InputError(where, f"the member cannot be unpacked ({exc})") from None
 
 
 def _xlsx_table(file: str, ws) -> Table:
@@ -193,6 +276,11 @@ def _csv_table(folder: Path, path: Path) -> Table:
 
     name = f"{folder.name}/{path.name}"
     raw = path.read_bytes()
+    from ..rdf.files import wide_encoding
+
+    wide = wide_encoding(raw[:4096])
+    if wide:
+        raise InputError(path, f"the file is {wide}, not UTF-8; save it as \"CSV UTF-8\"", 1)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

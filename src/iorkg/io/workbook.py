@@ -83,6 +83,12 @@ class ImportResult:
                 f"{len(self.validation.warnings)} warnings){where}")
 
 
+WHOLE_NUMBER = re.compile(r"^[0-9]+$")
+"""A whole number as a cell gives it: ASCII digits only (str.isdigit also takes '²', which int refuses)."""
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
+"""A language tag as RDF literals take it (BCP 47's shape: en, fi, en-GB, sr-Latn)."""
+
+
 # the public calls ---------------------------------------------------------------------------
 def build_case(path: str | Path, sources: str | Path | None = None) -> BuiltCase:
     """Read a case workbook and build its graph, checking every cell.
@@ -223,7 +229,8 @@ class _Reader:
             iri = next((c for c in allowed if _local(c) == value), None)
         if iri not in allowed:
             choices = ", ".join(_local(c) for c in allowed)
-            self.problems.add(where, f"unknown concept {value!r}; expected one of {choices}")
+            self.problems.add(where, f"unknown concept {value!r}{_did_you_mean(value, allowed)}; "
+                                     f"expected one of {choices}")
             return None
         return iri
 
@@ -278,6 +285,10 @@ class _Reader:
                               f"namespace {self.namespace!r}: expected an http(s) IRI ending in / or #")
         self.prefix = self.text(cells, "prefix") or None
         self.language = self.text(cells, "language") or "en"
+        if not LANGUAGE_TAG.match(self.language):
+            self.problems.add(self.where("case", number, "language"),
+                              f"language {self.language!r}: expected a language tag such as en or fi")
+            self.language = "en"
         case_id = self.text(cells, "id") or "case"
         self.case_iri = self.namespace + case_id
         return cells
@@ -354,8 +365,8 @@ class _Reader:
             if not ok:
                 choices = ", ".join(_local(c) for c in allowed)
                 self.problems.add(self.where(sheet.name, number, "type"),
-                                  f"type {value!r} does not belong on the {sheet.name} sheet; expected "
-                                  f"one of {choices}")
+                                  f"type {value!r} does not belong on the {sheet.name} sheet"
+                                  f"{_did_you_mean(value, allowed)}; expected one of {choices}")
                 continue
             found.append(iri)
         return found or [roots[0]]
@@ -581,7 +592,7 @@ class _Reader:
         found = {}
         for name in ("start", "end"):
             raw = self.text(cells, name)
-            if raw is None or not raw.isdigit():
+            if raw is None or not WHOLE_NUMBER.match(raw):
                 self.problems.add(w(name), f"a redacted row needs its {name} offset (a whole number)")
                 return None
             found[name] = int(raw)
@@ -604,7 +615,7 @@ class _Reader:
         number = {}
         for name, raw in (("occurrence", occurrence_raw), ("start", start_raw), ("end", end_raw)):
             if raw is not None:
-                if not raw.isdigit() or (name == "occurrence" and int(raw) < 1):
+                if not WHOLE_NUMBER.match(raw) or (name == "occurrence" and int(raw) < 1):
                     self.problems.add(w(name), f"{raw!r}: expected a whole number"
                                                + (" from 1" if name == "occurrence" else ""))
                     return None
@@ -666,6 +677,10 @@ class _Reader:
                 value = self.resolve(obj.strip(), w("object"))
             elif kind == "literal":
                 datatype, language = self.text(cells, "datatype"), self.text(cells, "language")
+                if language and not LANGUAGE_TAG.match(language):
+                    self.problems.add(w("language"), f"language {language!r}: expected a language tag "
+                                                     "such as en or fi")
+                    continue
                 dt = self.mapping.expand(datatype) if datatype else None
                 if datatype and dt is None:
                     self.problems.add(w("datatype"), f"{datatype!r}: expected a CURIE such as xsd:decimal")
@@ -676,6 +691,16 @@ class _Reader:
                 continue
             if subject and value is not None:
                 self.builder.add(subject, predicate, value)
+
+
+
+def _did_you_mean(value: str, allowed: list[str]) -> str:
+    """', did you mean X?' for the allowed term whose local name is closest to a mistyped value."""
+    import difflib
+
+    names = {_local(c): c for c in allowed}
+    close = difflib.get_close_matches(value.split(":")[-1], list(names), n=1, cutoff=0.75)
+    return f" (did you mean {close[0]}?)" if close else ""
 
 
 def _local(iri: str) -> str:

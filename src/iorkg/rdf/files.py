@@ -68,6 +68,9 @@ def load_into(store: "pyoxigraph.Store", path: str | Path, fmt: Format | None = 
     return target
 
 
+MAX_TOKEN_BYTES = 16 * 1024 * 1024
+"""The longest single literal or IRI the parsers read (pyoxigraph's buffer bound)."""
+
 MAX_JSON_DEPTH = 256
 """The deepest nesting of JSON-LD objects and arrays read (the parser crashes far deeper)."""
 
@@ -80,11 +83,39 @@ def _checked(path: str | Path, fmt: Format | None) -> tuple[Path, Format]:
         raise InputError(path, f"this is a folder; expected a {fmt.name} file")
     if not path.is_file():
         raise InputError(path, "no such file")
+    wide = wide_encoding(_head(path))
+    if wide:
+        raise InputError(path, f"the file is {wide}, not UTF-8; iorkg reads {fmt.name} files as UTF-8: "
+                               "save it as UTF-8", 1)
     if fmt.name == "xml":
         _refuse_entities(path)
     elif fmt.name == "jsonld":
         _refuse_deep_json(path)
     return path, fmt
+
+
+def _head(path: Path, size: int = 4096) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(size)
+
+
+def wide_encoding(head: bytes) -> str | None:
+    """'UTF-16' or 'UTF-32' (with the byte order) when the first bytes of a file are text in that
+    encoding (a byte order mark, or a NUL byte beside every character of ASCII text); else None."""
+    for mark, name in ((b"\xff\xfe\x00\x00", "UTF-32 (little-endian)"), (b"\x00\x00\xfe\xff", "UTF-32 (big-endian)"),
+                       (b"\xff\xfe", "UTF-16 (little-endian)"), (b"\xfe\xff", "UTF-16 (big-endian)")):
+        if head.startswith(mark):
+            return name
+    pairs = len(head) // 2
+    if pairs < 2:
+        return None
+    even = head[0:pairs * 2:2].count(0)
+    odd = head[1:pairs * 2:2].count(0)
+    if odd >= 0.6 * pairs and even <= 0.05 * pairs:
+        return "UTF-16 (little-endian)"
+    if even >= 0.6 * pairs and odd <= 0.05 * pairs:
+        return "UTF-16 (big-endian)"
+    return None
 
 
 def _refuse_entities(path: Path) -> None:
@@ -126,6 +157,11 @@ def _read_errors(path: Path, fmt: Format) -> Iterator[None]:
         raise InputError(path, _syntax_message(exc, fmt), exc.lineno, exc.offset) from None
     except (ValueError, OSError, UnicodeDecodeError) as exc:
         raise InputError(path, f"cannot read {fmt.name}: {exc}") from None
+    except MemoryError as exc:  # the parser's bound on one token, not the machine's memory
+        if "buffer maximal size" not in str(exc):
+            raise
+        raise InputError(path, f"a single term (a literal or an IRI) is longer than {MAX_TOKEN_BYTES:,} "
+                               f"bytes, the most the {fmt.name} parser reads; split the text") from None
 
 
 def _syntax_message(exc: SyntaxError, fmt: Format) -> str:
@@ -174,6 +210,23 @@ def atomic_write(path: str | Path, data: bytes | str) -> Path:
 
 STALE_AFTER_S = 600
 """A temporary file of an earlier write this old was left by a killed process and is removed."""
+
+
+def is_stale(path: Path, now: float | None = None) -> bool:
+    """Whether a leftover file or folder (and everything in it) was last changed more than
+    STALE_AFTER_S ago: left by a killed process, not one still writing."""
+    import time
+
+    now = time.time() if now is None else now
+    newest = path.lstat().st_mtime
+    if path.is_dir() and not path.is_symlink():
+        for folder, dirs, files in os.walk(path):
+            for name in dirs + files:
+                try:
+                    newest = max(newest, os.lstat(os.path.join(folder, name)).st_mtime)
+                except OSError:
+                    pass
+    return now - newest > STALE_AFTER_S
 
 
 def _remove_stale_temporaries(path: Path) -> None:

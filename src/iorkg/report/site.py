@@ -293,6 +293,7 @@ def write_report(kg: "KnowledgeGraph", output: str | Path, *, include_restricted
     started = time.perf_counter()
     say = progress or (lambda message: None)
     output = Path(output)
+    _recover(output)
     if output.exists() and (not output.is_dir() or (any(output.iterdir()) and not (output / MARKER).exists())):
         raise InputError(output, "exists and is not an iorkg report; give a new or empty folder for --output")
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -309,6 +310,27 @@ def write_report(kg: "KnowledgeGraph", output: str | Path, *, include_restricted
     say(f"wrote {output}/index.html: {result.pages} pages, {result.figures} figures, {result.cases} cases "
         f"in {result.seconds:.1f} s")
     return result
+
+
+def _recover(output: Path) -> None:
+    """Undo what a killed run left beside `output`: an earlier site moved aside but not replaced
+    (SIGKILL between the two renames of `_swap`) is put back; temporary folders older than
+    STALE_AFTER_S are removed (a younger one may be another run's, still writing)."""
+    from ..rdf.files import is_stale
+
+    if not output.parent.is_dir():
+        return
+    moved = sorted(output.parent.glob(f".{output.name}.old-*"))
+    if moved and not output.exists() and (moved[-1] / MARKER).exists():
+        moved[-1].rename(output)
+        moved = moved[:-1]
+    now = time.time()
+    for leftover in output.parent.glob(f".{output.name}.*"):
+        try:
+            if leftover.is_dir() and is_stale(leftover, now):
+                shutil.rmtree(leftover, ignore_errors=True)
+        except OSError:
+            pass
 
 
 def _swap(work: Path, output: Path) -> None:

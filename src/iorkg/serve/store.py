@@ -108,6 +108,7 @@ def build_store(inputs: StoreInputs, cache_dir: Path | None = None,
         say(f"store {final} is current: reused")
         return final
     binary = oxigraph_binary()
+    _remove_stale_builds(stores)
     work = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=stores))
     try:
         dump = work / "input.nq"
@@ -128,6 +129,22 @@ def build_store(inputs: StoreInputs, cache_dir: Path | None = None,
         return final
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _remove_stale_builds(stores: Path) -> None:
+    """Remove the work folders (`.DIGEST.*`) that killed builds left, once older than
+    STALE_AFTER_S (a younger one may be another process's build, still loading)."""
+    import time
+
+    from ..rdf.files import is_stale
+
+    now = time.time()
+    for leftover in stores.glob(".*"):
+        try:
+            if leftover.is_dir() and is_stale(leftover, now):
+                shutil.rmtree(leftover, ignore_errors=True)
+        except OSError:
+            pass
 
 
 def _write_nquads(inputs: StoreInputs, target: Path) -> int:
