@@ -23,13 +23,15 @@ PRESET_NAMES = ["oxigraph", "virtuoso", "fuseki", "graphdb", "qlever"]
 @click.option("--include-restricted", is_flag=True,
               help="Publish the quotes of restricted sources too (withheld by default; see docs/crosscase.md).")
 @click.option("--no-compare", is_flag=True, help="Do not ask the store the competency questions afterwards.")
+@click.option("--no-validate", is_flag=True,
+              help="Upload without validating first (by default graphs that break the rules are not sent).")
 def publish_command(files: tuple[str, ...], store: str, preset: str | None, query_url: str | None,
                     update_url: str | None, user: str | None, password_env: str | None, auth: str | None,
-                    with_examples: bool, include_restricted: bool, no_compare: bool) -> None:
-    """Upload the ontology, the shared graph and each case (or FILES) as one named graph each,
-    replace every graph atomically, read the triple counts back and compare every competency
-    question with the embedded answer."""
+                    with_examples: bool, include_restricted: bool, no_compare: bool, no_validate: bool) -> None:
+    """Validate the ontology, the shared graph and each case (or FILES), upload them as one named
+    graph each, replace the live graphs only once all are uploaded, read the triple counts back and
+    compare every competency question with the embedded answer."""
     from iorkg.serve.publish import publish_main
 
     click.echo(publish_main(files, store, preset, query_url, update_url, user, password_env, auth,
-                            with_examples, not no_compare, include_restricted), nl=False)
+                            with_examples, not no_compare, include_restricted, not no_validate), nl=False)

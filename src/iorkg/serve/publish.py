@@ -342,15 +342,43 @@ def _compare_questions(kg, target: PublishTarget, report: PublishReport, say: Ca
                            "question as the embedded graphs do: " + "; ".join(problems))
 
 
+class NotValid(IorkgError):
+    """What would be published breaks the validation rules: nothing was sent (exit 1)."""
+
+    exit_code = 1
+
+    def __init__(self, result) -> None:
+        super().__init__("not published: the graphs break the validation rules, as `iorkg validate` "
+                         "reports them:\n" + result.text)
+        self.result = result
+
+
+def check_before_publishing(kg) -> None:
+    """NotValid when the graphs to publish break the rules `iorkg validate` checks (their findings,
+    in the same words); returns when they are valid."""
+    from ..validate import validate
+
+    result = validate(kg)
+    if not result.conforms:
+        raise NotValid(result)
+
+
 def publish_main(files: Sequence[str], store: str, preset: str | None, query: str | None, update: str | None,
                  user: str | None, password_env: str | None, auth: str | None, with_examples: bool,
-                 compare_questions: bool, include_restricted: bool = False) -> str:
-    """`iorkg publish` as the command line gives it: publish, then the summary to print."""
+                 compare_questions: bool, include_restricted: bool = False, check: bool = True) -> str:
+    """`iorkg publish` as the command line gives it: validate (unless `check` is False), publish,
+    then the summary to print."""
     password = password_from_env(password_env)
     if user is None and password is not None:
         from ..errors import InputError
 
         raise InputError(None, "--password-env needs --user")
     target = target_for(preset, store, query, update, user, password, auth)
-    kg = publish_inputs(files, with_examples, include_restricted)
+    kg = publish_inputs(files, with_examples, include_restricted=True)
+    if check:
+        check_before_publishing(kg)  # the data as written, before restricted quotes are withheld
+    if not include_restricted:
+        from ..io.redact import public_view
+
+        kg = public_view(kg)[0]
     return publish(target, kg, compare_questions).summary()
