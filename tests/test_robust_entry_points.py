@@ -214,8 +214,6 @@ def test_an_update_given_as_a_query_is_refused(sparql, workdir, capsys):
     assert "not a valid SPARQL query" in message_line(err)
 
 
-@pytest.mark.xfail(reason="the embedded store runs a federated SERVICE clause (it reaches out over HTTP); "
-                          "iorkg.query.run is not this sweep's to change", strict=True)
 def test_a_federated_service_query_is_refused_without_reaching_out(workdir, capsys):
     code, err, out = run_cli(capsys, ["query", "--sparql", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/q> { ?s ?p ?o } }"])
     assert code == 2 and "SERVICE" in message_line(err)

@@ -236,3 +236,18 @@ def test_a_refused_request_is_not_kept(served):
     second = httpx.get(f"{served}/questions/roles.csv", params={"case": "not an iri"})
     assert first.status_code == second.status_code == 400
     assert "x-iorkg-cache" not in second.headers
+
+
+def test_a_request_body_over_the_limit_is_refused_unread(served):
+    from iorkg.serve.app import MAX_BODY_BYTES
+
+    big = b"SELECT * WHERE { ?s ?p ?o } #" + b"x" * MAX_BODY_BYTES
+    answer = httpx.post(f"{served}/query", content=big, headers={"content-type": "application/sparql-query"})
+    assert answer.status_code == 413
+
+
+def test_a_form_over_the_limit_is_refused(served):
+    from iorkg.serve.app import MAX_BODY_BYTES
+
+    answer = httpx.post(f"{served}/sparql", data={"query": "ASK {} #" + "x" * MAX_BODY_BYTES})
+    assert answer.status_code == 413

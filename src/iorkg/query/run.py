@@ -13,6 +13,16 @@ if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
 
 
+def refuse_federated(text: str, where=None) -> None:
+    """InputError for a query with a federated `SERVICE` clause: the engine would send requests
+    to whatever endpoint it names, and iorkg reads only its own graphs."""
+    from .minify import keywords, unescape_codepoints
+
+    if "SERVICE" in keywords(unescape_codepoints(text)):
+        raise InputError(where, "federated queries (SERVICE) are refused: iorkg asks only the graphs it "
+                                "holds and sends no request elsewhere")
+
+
 def run_query(store: "pyoxigraph.Store", name_or_text: str,
               params: Mapping[str, object] | None = None) -> QueryResult:
     """Run a catalogued query, a `.rq` file or SPARQL text on a pyoxigraph store.
@@ -26,6 +36,7 @@ def run_query(store: "pyoxigraph.Store", name_or_text: str,
     import pyoxigraph as ox
 
     text, info, specs = resolve(name_or_text)
+    refuse_federated(text, info.path if info is not None else None)
     terms = bind_params(specs, params or {})
     substitutions = {ox.Variable(name): term for name, term in terms.items()}
     try:

@@ -102,8 +102,27 @@ def check_query(text: str) -> None:
         raise Refused(403, "federated queries (SERVICE) are refused by this server")
 
 
+#: the largest request body the application reads (a query text or a form holding one)
+MAX_BODY_BYTES = 4 * 2**20
+
+
+async def _body(request: "Request") -> bytes:
+    """The request's body, refused (413) past MAX_BODY_BYTES before more of it is read."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise Refused(413, f"a query of at most {MAX_BODY_BYTES // 2**20} MiB is read; this one is larger")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise Refused(413, f"a query of at most {MAX_BODY_BYTES // 2**20} MiB is read; this one is larger")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 async def query_text(request: "Request") -> str:
-    """The query of a SPARQL Protocol request (Refused for an update or no query at all)."""
+    """The query of a SPARQL Protocol request (Refused for an update, no query at all, or a body
+    over MAX_BODY_BYTES)."""
     if request.method == "GET":
         if "update" in request.query_params:
             raise Refused(403, "this server is read-only: SPARQL updates are refused")
@@ -113,11 +132,11 @@ async def query_text(request: "Request") -> str:
         if kind == "application/sparql-update":
             raise Refused(403, "this server is read-only: SPARQL updates are refused")
         if kind == "application/sparql-query":
-            text = (await request.body()).decode("utf-8", errors="replace")
+            text = (await _body(request)).decode("utf-8", errors="replace")
         elif kind == "application/x-www-form-urlencoded":
             from urllib.parse import parse_qs
 
-            form = parse_qs((await request.body()).decode("utf-8", errors="replace"), keep_blank_values=True)
+            form = parse_qs((await _body(request)).decode("utf-8", errors="replace"), keep_blank_values=True)
             if "update" in form:
                 raise Refused(403, "this server is read-only: SPARQL updates are refused")
             text = form["query"][-1] if "query" in form else None
