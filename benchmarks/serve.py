@@ -409,10 +409,13 @@ def measure_publish(workdir: Path, cases: int, only: str | None = None) -> dict:
             target: PublishTarget = target_for(name, base, user="dba" if name == "virtuoso" else None,
                                                password="dba" if name == "virtuoso" else None)
             started = time.monotonic()
-            report = publish(target, inputs, compare_questions=False, progress=lambda m: None)
+            lines: list[str] = []
+            report = publish(target, inputs, compare_questions=False, progress=lines.append)
             seconds = time.monotonic() - started
             out[name] = {"publish_s": round(seconds, 2), "graphs": len(report.graphs),
-                         "ratio_to_oxigraph_load": round(seconds / out["oxigraph_load_s"], 1)}
+                         "ratio_to_oxigraph_load": round(seconds / out["oxigraph_load_s"], 1),
+                         "moved": next((line for line in lines if "moved into place in one update" in line
+                                        or "moving them one at a time" in line), None)}
         _say(f"publish: {name}: {out[name]}")
     return out
 
