@@ -50,14 +50,16 @@ def code_mappings(workbook: str | Path) -> list["CodeMapping"]:
 
 
 def import_project_with_codes(project: str | Path, codes: str | Path, sources: str | Path | None = None,
-                              output: str | Path | None = None, check: bool = False) -> ProjectImport:
+                              output: str | Path | None = None, check: bool = False,
+                              timings: dict[str, float] | None = None) -> ProjectImport:
     """Import a REFI-QDA project into the case of a workbook, through its codes sheet.
 
     The workbook gives the case (its node, actors, relationships ...) and the code map; the
     project's coded segments become evidence with quotes cut from its source texts. The result
     is validated with the shapes and the evidence check, and its Turtle is written beside the
     project (or to `output`) atomically, only when valid, with the project's source texts in
-    `sources/` beside it; `check` writes nothing.
+    `sources/` beside it; `check` writes nothing. `timings`, when given, receives the
+    seconds each stage took (workbook, read, triples, serialise, validate, write).
     """
     import pyoxigraph as ox
     from rdflib import BNode
@@ -65,14 +67,18 @@ def import_project_with_codes(project: str | Path, codes: str | Path, sources: s
     from ..namespaces import PREFIXES
     from ..rdf.files import atomic_write, parse_quads, serialize_quads
     from ..validate import validate
-    from .qdpx import import_project
+    from .qdpx import build_import, read_project
     from .workbook import build_case
 
+    clock = _Clock(timings)
     case = build_case(codes, sources)
-    mappings = code_mappings(codes)
+    mappings = _with_code_nodes(code_mappings(codes), case.graph)
     described = frozenset(str(s) for s in case.graph.subjects() if not isinstance(s, BNode))
-    part = import_project(project, mappings, case.namespace, sources_dir=sources, graph=case.graph_iri,
-                          existing=described)
+    clock.lap("workbook")
+    read = read_project(project, sources)
+    clock.lap("read")
+    part = build_import(read, mappings, case.namespace, graph=case.graph_iri, existing=described)
+    clock.lap("triples")
     with tempfile.TemporaryDirectory(prefix="iorkg-import-") as tmp:
         workbook_part = Path(tmp) / f"{case.name}.nq"  # in the case's own graph, beside the project's part
         graph = ox.NamedNode(case.graph_iri)
@@ -84,7 +90,9 @@ def import_project_with_codes(project: str | Path, codes: str | Path, sources: s
         project_part.write_bytes(part.serialize("nquads", ordered=False))
         texts = Path(tmp) / "sources"
         part.write_sources(texts)
-        result = validate([workbook_part, project_part], sources=[texts])
+        clock.lap("serialise")
+        result = validate([workbook_part, project_part], sources=[texts, *_workbook_sources(codes, sources)])
+        clock.lap("validate")
         triples = {ox.Triple(q.subject, q.predicate, q.object)
                    for path in (workbook_part, project_part) for q in parse_quads(path)}
     written = None
@@ -97,7 +105,49 @@ def import_project_with_codes(project: str | Path, codes: str | Path, sources: s
                                _turtle(), {**PREFIXES, "case": case.namespace})
         written = atomic_write(target, header + data)  # a failure names the file (exit 2, or 3 if full)
         part.write_sources(target.parent / "sources")  # the texts the evidence quotes, beside it
+    clock.lap("write")
     return ProjectImport(case, result, written, project=part)
+
+
+def _with_code_nodes(mappings: list["CodeMapping"], graph) -> list["CodeMapping"]:
+    """The mappings with the study code nodes the workbook made of the same codes sheet rows
+    (found by their skos:notation, the row's id), so that segments are coded with those nodes
+    and no second node is made for a code."""
+    from dataclasses import replace
+
+    from rdflib import RDF, URIRef
+    from rdflib.namespace import SKOS
+
+    from ..namespaces import IORKG
+
+    nodes = {str(graph.value(node, SKOS.notation)): str(node)
+             for node in graph.subjects(RDF.type, URIRef(IORKG + "StudyCode"))}
+    return [replace(m, node=nodes.get(m.code, m.node)) for m in mappings]
+
+
+def _workbook_sources(workbook: str | Path, sources: str | Path | None) -> list[Path]:
+    """The folders the workbook's own quotes come from (as `build_case` looks for them)."""
+    workbook = Path(workbook)
+    folders = [Path(sources)] if sources else []
+    folders.append(workbook.parent / "sources")
+    if workbook.is_dir():
+        folders.append(workbook / "sources")
+    return [f for f in folders if f.is_dir()]
+
+
+class _Clock:
+    """Seconds per stage into a dict (or nowhere)."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        import time
+
+        self.timings, self.now, self.last = timings, time.perf_counter, time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = self.now()
+        if self.timings is not None:
+            self.timings[stage] = now - self.last
+        self.last = now
 
 
 def _turtle():

@@ -836,7 +836,9 @@ class CodeMapping:
     `code`: the project's code GUID or its name; `concept`: the iorkg term it maps to (a CURIE
     such as `iorkg:OperationalLogic` or a full IRI); `becomes`: what a segment coded with it
     becomes (one of BECOMES); `target`: the id (or IRI) of the case node the statement attaches
-    to; `status`: interpreted (a code is a reading) or stated.
+    to; `status`: interpreted (a code is a reading) or stated; `node`: the IRI of the study code
+    node that already describes this code (a workbook's codes sheet), used instead of one made
+    from the label.
     """
 
     code: str
@@ -847,6 +849,7 @@ class CodeMapping:
     status: str = "interpreted"
     label: str | None = None
     note: str | None = None
+    node: str | None = None
 
     def __post_init__(self) -> None:
         if self.becomes not in BECOMES:
@@ -1120,7 +1123,7 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
             concept = URIRef(expand(m.concept))
         except ValueError as exc:
             raise InputError("codes sheet", f"code {m.code!r}: {exc}") from None
-        node = URIRef(code_iri(case_ns, m.label or code.name))
+        node = URIRef(m.node or code_iri(case_ns, m.label or code.name))
         code_nodes[code.guid] = (node, m)
         if str(node) in existing:
             continue

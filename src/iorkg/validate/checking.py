@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..rdf.terms import to_pyoxigraph, to_rdflib
 from .data import ValidationData
-from .dataset_rules import GraphProblem, case_graph_problems
+from .dataset_rules import GraphProblem, case_graph_problems, unknown_terms
 from .engines import ENGINE_NAMES, quiet_rdflib, run_engine
 from .evidence import EvidenceCheck, check_evidence
 from .findings import Finding, Labeller, count_line, findings_of, render_text
-from .shapes import ONE_CASE_PER_GRAPH, load_shapes
+from .shapes import ONE_CASE_PER_GRAPH, UNKNOWN_TERM, load_shapes
 
 if TYPE_CHECKING:  # pragma: no cover
     import rdflib
@@ -83,7 +83,8 @@ class ValidationResult:
 
 
 def add_results(report: "rdflib.Graph", items: Iterable[tuple]) -> None:
-    """Add validation results (focus, shape, message, value, component[, severity]) to a report graph."""
+    """Add validation results (focus, shape, message, value, component[, severity[, path]]) to a
+    report graph."""
     import rdflib
     from rdflib.namespace import RDF, SH
 
@@ -92,17 +93,21 @@ def add_results(report: "rdflib.Graph", items: Iterable[tuple]) -> None:
     if not reports:
         report.add((root, RDF.type, SH.ValidationReport))
     severities = {"violation": SH.Violation, "warning": SH.Warning, "info": SH.Info}
-    for focus, shape, message, value, component, *severity in items:
+    for focus, shape, message, value, component, *rest in items:
+        severity = rest[:1] or ["violation"]
+        path = rest[1] if len(rest) > 1 else None
         node = rdflib.BNode()
         report.add((root, SH.result, node))
         report.add((node, RDF.type, SH.ValidationResult))
         report.add((node, SH.focusNode, to_rdflib(focus)))
-        report.add((node, SH.resultSeverity, severities[severity[0] if severity else "violation"]))
+        report.add((node, SH.resultSeverity, severities[severity[0]]))
         report.add((node, SH.sourceShape, rdflib.URIRef(shape)))
         report.add((node, SH.sourceConstraintComponent, rdflib.URIRef(str(SH) + component)))
         report.add((node, SH.resultMessage, rdflib.Literal(message, lang="en")))
         if value is not None:
             report.add((node, SH.value, to_rdflib(value)))
+        if path is not None:
+            report.add((node, SH.resultPath, to_rdflib(path)))
 
 
 def set_conforms(report: "rdflib.Graph", conforms: bool) -> None:
@@ -127,6 +132,8 @@ def check(data: ValidationData, engine: str, groups: tuple[str, ...],
     added = list(extra or [])
     if ONE_CASE_PER_GRAPH in rules:
         added.extend(_graph_problem_item(p) for p in case_graph_problems(data.quads))
+    if UNKNOWN_TERM in rules:
+        added.extend(_unknown_term_item(*found) for found in unknown_terms(data.quads))
     add_results(report, added)
     focus = {to_pyoxigraph(n) for n in _focus_nodes(report)}
     with quiet_rdflib():
@@ -152,6 +159,12 @@ def _graph_problem_item(problem: GraphProblem) -> tuple[object, str, str, object
     return (problem.focus, ONE_CASE_PER_GRAPH, problem.message,
             problem.value if problem.value is not None else ox.NamedNode(problem.graph),
             "SPARQLConstraintComponent")
+
+
+def _unknown_term_item(node, predicate, term) -> tuple:
+    return (node, UNKNOWN_TERM, f"<{term.value}> is not a term of the iorkg ontology (used with "
+                                f"<{predicate.value}>).", term, "SPARQLConstraintComponent", "violation",
+            predicate)
 
 
 def run_checks(data: ValidationData, engine: str, groups: tuple[str, ...],

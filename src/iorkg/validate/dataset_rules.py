@@ -1,13 +1,14 @@
-"""The dataset rules SHACL cannot see: `one-case-per-graph` needs the named graphs that the
-union hides, and `node-in-one-case` / `link-within-case` for a new case are checked against a
-store of validated cases rather than by validating the store again."""
+"""The dataset rules checked beside SHACL: `one-case-per-graph` needs the named graphs that the
+union hides; `node-in-one-case` / `link-within-case` for a new case are checked against a
+store of validated cases rather than by validating the store again; `unknown-term` looks at every
+triple, which one pass over the quads does far faster than a SPARQL target."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
-from ..namespaces import IORKG, RDF
+from ..namespaces import IORKG, IORKGC, RDF, RDFS
 from .shapes import LINK_WITHIN_CASE, NODE_IN_ONE_CASE
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -18,6 +19,8 @@ if TYPE_CHECKING:  # pragma: no cover
 CASE = IORKG + "Case"
 IN_CASE = IORKG + "inCase"
 TYPE = RDF + "type"
+ONTOLOGY = "https://w3id.org/iorkg/ontology"
+TERM_NAMESPACES = (IORKG, IORKGC)
 PHASE_LINKS = {IORKG + "inCase", IORKG + "during", IORKG + "showsDuring", IORKG + "runsThrough"}
 
 
@@ -117,3 +120,26 @@ def cross_case_items(kg: "KnowledgeGraph", quads: Iterable["pyoxigraph.Quad"], n
                                   f"{q.predicate.value} links to {q.object.value}, which belongs to "
                                   f"another case ({other.value}).", q.object, "SPARQLConstraintComponent"))
     return items
+
+
+def unknown_terms(quads: Iterable["pyoxigraph.Quad"]) -> list[tuple[object, object, object]]:
+    """(node, predicate, term) for each iorkg: or iorkgc: IRI the ontology does not declare.
+
+    A term is declared when some graph gives it rdfs:isDefinedBy <https://w3id.org/iorkg/ontology>.
+    The term is the predicate of a triple of the node, or an IRI object of one (a class, a
+    concept, a property named as a value); each (node, predicate, term) once, as the rule's
+    SPARQL form (SELECT DISTINCT $this ?path ?value) gave them.
+    """
+    import pyoxigraph as ox
+
+    quads = list(quads)
+    defined_by, ontology = ox.NamedNode(RDFS + "isDefinedBy"), ox.NamedNode(ONTOLOGY)
+    declared = {q.subject for q in quads if q.predicate == defined_by and q.object == ontology}
+    found: dict[tuple[object, object, object], None] = {}
+    for q in quads:
+        predicate, obj = q.predicate, q.object
+        if predicate not in declared and predicate.value.startswith(TERM_NAMESPACES):
+            found[(q.subject, predicate, predicate)] = None
+        if isinstance(obj, ox.NamedNode) and obj not in declared and obj.value.startswith(TERM_NAMESPACES):
+            found[(q.subject, predicate, obj)] = None
+    return list(found)

@@ -20,6 +20,7 @@ ONE_CASE_PER_GRAPH = SHAPES + "one-case-per-graph"
 NODE_IN_ONE_CASE = SHAPES + "node-in-one-case"
 LINK_WITHIN_CASE = SHAPES + "link-within-case"
 OWL_CONSISTENCY = SHAPES + "owl-consistency"
+UNKNOWN_TERM = SHAPES + "unknown-term"
 
 
 def shape_files(groups: Iterable[str] = DEFAULT_GROUPS) -> list[Path]:

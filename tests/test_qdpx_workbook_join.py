@@ -1,0 +1,57 @@
+"""A project imported into a workbook's case: the codes sheet's study codes are the ones the
+segments are coded with, the workbook's own quotes are checked too, and each stage is timed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, URIRef
+
+from iorkg.io.project_import import import_project_with_codes
+from iorkg.namespaces import FX, IORKG
+
+HERE = Path(__file__).resolve().parent
+PROJECT = HERE / "data" / "qdpx" / "fictional-example.qdpx"
+# the code GUID and the code name of the fictional project, each mapped by one codes sheet row
+CODES = ("id,label,concept,match,becomes,target,status,note\n"
+         "c0de0101-0000-4000-8000-000000000101,routine talk,iorkg:OperationalLogic,close,holding,"
+         "bakery-management,interpreted,\n"
+         "bigger ambitions,bigger ambitions,iorkg:CoCreationLogic,close,holding,bakery-management,interpreted,\n")
+# the workbook names a code's node after its id (docs/workbook.md, Codes)
+SHEET_NODES = {URIRef(FX + "code/c0de0101-0000-4000-8000-000000000101"), URIRef(FX + "code/bigger-ambitions")}
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    repo = HERE.parent
+    folder = tmp_path_factory.mktemp("join") / "wb"
+    shutil.copytree(repo / "data" / "fictional-example", folder)
+    shutil.copytree(repo / "data" / "sources", folder / "sources")
+    (folder / "codes.csv").write_text(CODES, encoding="utf-8")
+    timings: dict[str, float] = {}
+    return import_project_with_codes(PROJECT, folder, check=True, timings=timings), timings
+
+
+def test_segments_are_coded_with_the_codes_sheet_nodes(imported):
+    result, _ = imported
+    coded = {o for _, o in result.project.graph.subject_objects(URIRef(IORKG + "codedWith"))}
+    assert coded == SHEET_NODES
+
+
+def test_the_project_part_describes_no_second_node_for_a_code(imported):
+    result, _ = imported
+    assert set(result.project.graph.subjects(RDF.type, URIRef(IORKG + "StudyCode"))) == set()
+
+
+def test_the_workbook_quotes_are_checked_against_their_source_too(imported):
+    result, _ = imported
+    assert result.validation.conforms
+    assert result.validation.evidence.unchecked == 0
+
+
+def test_each_stage_of_the_import_is_timed(imported):
+    _, timings = imported
+    assert set(timings) == {"workbook", "read", "triples", "serialise", "validate", "write"}
+    assert all(seconds >= 0 for seconds in timings.values())
