@@ -145,10 +145,6 @@ def test_any_damage_to_an_xlsx_workbook_is_read_or_refused_as_an_input_error(xls
     check()
 
 
-@pytest.mark.xfail(raises=NotImplementedError, strict=False,
-                   reason="found by the fuzz run: a damaged version field in the zip directory makes "
-                          "zipfile.ZipFile raise NotImplementedError, which iorkg.io.qdpx (qdpx.py:242, "
-                          "another helper's) does not catch")
 def test_any_damage_to_a_qdpx_project_is_read_or_refused_as_an_input_error(folder):
     from iorkg.io.qdpx import read_project
 

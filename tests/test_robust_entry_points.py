@@ -182,10 +182,6 @@ def test_a_bad_project_is_refused_by_import(kind, with_codes, qdpx_inputs, codes
 def test_a_bad_project_is_an_input_error_in_the_python_api(kind, qdpx_inputs, request):
     from iorkg.io.qdpx import read_project
 
-    if kind == "folder where the project is expected":
-        request.applymarker(pytest.mark.xfail(reason="iorkg.io.qdpx says 'no such file' for a folder "
-                                                     "(qdpx.py is another helper's; the CLI says 'folder')",
-                                              strict=True))
     path = qdpx_inputs[kind]
     _builder, words, _member = QDPX_INPUTS[kind]
     with pytest.raises(InputError, match=words):
@@ -266,8 +262,6 @@ def test_validate_gives_exit_1_for_an_unknown_iorkg_term(workdir, capsys):
     assert "iorkg:hasParticpant is not a term of the iorkg ontology" in out
 
 
-@pytest.mark.xfail(reason="the unknown-term rule (src/iorkg/validate, shapes) gives no 'did you mean'; "
-                          "those files are another helper's", strict=True)
 def test_validate_suggests_the_term_meant_for_an_unknown_iorkg_term(workdir, capsys):
     _code, _err, out = run_cli(capsys, ["validate", str(SHAPES / "valid-minimal.ttl"), str(SHAPES / "unknown-predicate.ttl")])
     assert "did you mean iorkg:hasParticipant" in out

@@ -101,3 +101,12 @@ def test_a_reading_of_the_stated_slot_is_a_finding(tmp_path):
         test:ev-partners iorkg:supportsSlot iorkgc:slot-phase .
         test:ev-logics iorkg:supportsSlot iorkgc:slot-phase ."""))
     assert _found(result, "status-per-slot") == {(T + "partnership", "iorkg:hasEvidence", f"<{T}ev-logics>")}
+
+
+def test_a_term_spelled_far_from_any_declared_one_gets_no_suggestion():
+    from iorkg.validate.dataset_rules import term_meant
+
+    declared = ["https://w3id.org/iorkg/ontology#hasParticipant", "https://w3id.org/iorkg/ontology#holder"]
+    assert term_meant("https://w3id.org/iorkg/ontology#hasParticpant", declared) == declared[0]
+    assert term_meant("https://w3id.org/iorkg/ontology#zzzzzz", declared) is None
+    assert term_meant("https://example.org/hasParticpant", declared) is None

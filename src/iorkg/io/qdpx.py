@@ -236,11 +236,13 @@ class _Archive:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        if path.is_dir():
+            raise InputError(path, "this is a folder; expected a REFI-QDA project (.qdpx file)")
         if not path.is_file():
             raise InputError(path, "no such file")
         try:
             self.zip = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
             raise InputError(path, f"not a REFI-QDA project: cannot open it as a zip archive ({exc})") from None
         try:
             self.infos = self._checked_directory()

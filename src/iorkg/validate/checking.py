@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..rdf.terms import to_pyoxigraph, to_rdflib
 from .data import ValidationData
-from .dataset_rules import GraphProblem, case_graph_problems, unknown_terms
+from .dataset_rules import GraphProblem, case_graph_problems, declared_terms, term_meant, unknown_terms
 from .engines import ENGINE_NAMES, quiet_rdflib, run_engine
 from .evidence import EvidenceCheck, check_evidence
 from .findings import Finding, Labeller, count_line, findings_of, render_text
@@ -133,7 +133,9 @@ def check(data: ValidationData, engine: str, groups: tuple[str, ...],
     if ONE_CASE_PER_GRAPH in rules:
         added.extend(_graph_problem_item(p) for p in case_graph_problems(data.quads))
     if UNKNOWN_TERM in rules:
-        added.extend(_unknown_term_item(*found) for found in unknown_terms(data.quads))
+        found = unknown_terms(data.quads)
+        declared = [iri.value for iri in declared_terms(data.quads)] if found else []
+        added.extend(_unknown_term_item(*f, term_meant(f[2].value, declared)) for f in found)
     add_results(report, added)
     focus = {to_pyoxigraph(n) for n in _focus_nodes(report)}
     with quiet_rdflib():
@@ -161,9 +163,10 @@ def _graph_problem_item(problem: GraphProblem) -> tuple[object, str, str, object
             "SPARQLConstraintComponent")
 
 
-def _unknown_term_item(node, predicate, term) -> tuple:
+def _unknown_term_item(node, predicate, term, meant: str | None = None) -> tuple:
+    guess = f"; did you mean <{meant}>?" if meant else "."
     return (node, UNKNOWN_TERM, f"<{term.value}> is not a term of the iorkg ontology (used with "
-                                f"<{predicate.value}>).", term, "SPARQLConstraintComponent", "violation",
+                                f"<{predicate.value}>){guess}", term, "SPARQLConstraintComponent", "violation",
             predicate)
 
 

@@ -122,6 +122,27 @@ def cross_case_items(kg: "KnowledgeGraph", quads: Iterable["pyoxigraph.Quad"], n
     return items
 
 
+def declared_terms(quads: Iterable["pyoxigraph.Quad"]) -> set:
+    """The IRIs some graph gives rdfs:isDefinedBy <https://w3id.org/iorkg/ontology>."""
+    import pyoxigraph as ox
+
+    defined_by, ontology = ox.NamedNode(RDFS + "isDefinedBy"), ox.NamedNode(ONTOLOGY)
+    return {q.subject for q in quads if q.predicate == defined_by and q.object == ontology}
+
+
+def term_meant(term: str, declared: Iterable[str]) -> str | None:
+    """The declared IRI of the same namespace closest in spelling to an unknown one (None when no
+    term is close: a suggestion must be likely, not merely possible)."""
+    import difflib
+
+    namespace = next((ns for ns in TERM_NAMESPACES if term.startswith(ns)), None)
+    if namespace is None:
+        return None
+    names = {iri[len(namespace):]: iri for iri in declared if iri.startswith(namespace)}
+    close = difflib.get_close_matches(term[len(namespace):], list(names), n=1, cutoff=0.8)
+    return names[close[0]] if close else None
+
+
 def unknown_terms(quads: Iterable["pyoxigraph.Quad"]) -> list[tuple[object, object, object]]:
     """(node, predicate, term) for each iorkg: or iorkgc: IRI the ontology does not declare.
 
@@ -133,8 +154,7 @@ def unknown_terms(quads: Iterable["pyoxigraph.Quad"]) -> list[tuple[object, obje
     import pyoxigraph as ox
 
     quads = list(quads)
-    defined_by, ontology = ox.NamedNode(RDFS + "isDefinedBy"), ox.NamedNode(ONTOLOGY)
-    declared = {q.subject for q in quads if q.predicate == defined_by and q.object == ontology}
+    declared = declared_terms(quads)
     found: dict[tuple[object, object, object], None] = {}
     for q in quads:
         predicate, obj = q.predicate, q.object
