@@ -262,7 +262,7 @@ def _percentile(values: list[float], fraction: float) -> float:
 
 def measure_serve(workdir: Path, cases: int, clients: int = 20, requests: int = 2000,
                   bound_s: float = 600.0, ratio: bool = True,
-                  loads: tuple[str, ...] = ("per-case, answers not kept", "catalogue", "per-case")) -> dict:
+                  loads: tuple[str, ...] = ("per-case-not-kept", "catalogue", "per-case")) -> dict:
     """iorkg serve on a generated corpus: start-up, per-question ratio (unless `ratio` is False),
     three concurrent loads (questions asked of one case each with answers not kept; the
     catalogue's URLs and the same per-case questions with answers kept)."""
@@ -316,8 +316,8 @@ def measure_serve(workdir: Path, cases: int, clients: int = 20, requests: int = 
         per_case_urls = [f"{base}/questions/{pick.choice(with_case)}.csv?case={pick.choice(cases_iris)}"
                          for _ in range(requests)]
         out["load"] = {}
-        if "per-case, answers not kept" in loads:
-            out["load"]["per-case, answers not kept"] = _load(process.pid, per_case_urls, clients, requests, bound_s)
+        if "per-case-not-kept" in loads:
+            out["load"]["per-case-not-kept"] = _load(process.pid, per_case_urls, clients, requests, bound_s)
             _say(f"serve: load {out['load']}")
     with iorkg_serve(workdir, str(corpus.nquads)) as (base, process):  # answers kept (the default)
         for label, urls in (("catalogue", catalogue_urls), ("per-case", per_case_urls)):
@@ -432,7 +432,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--parts", default="timeouts,atomicity,serve,publish")
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--no-ratio", action="store_true", help="serve part: only start-up and the loads")
-    parser.add_argument("--loads", default="per-case, answers not kept,catalogue,per-case",
+    parser.add_argument("--loads", default="per-case-not-kept,catalogue,per-case",
                         help="serve part: which loads, comma-separated")
     parser.add_argument("--atomicity-triples", type=int, default=200_000)
     parser.add_argument("--servers", default=None, help="only these servers in the atomicity and publish parts (oxigraph,virtuoso)")
