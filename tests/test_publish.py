@@ -23,8 +23,11 @@ pytestmark = [pytest.mark.server, pytest.mark.slow]
 
 NAMES = [i.name for i in catalogue()]
 BIG_GRAPH = "https://w3id.org/iorkg/fictional/publish-test/graph"
-# Virtuoso 7.2.5 (Debian) answers these like the embedded store; the others differ or fail there
-VIRTUOSO_SAME = {"coder-disagreements", "cross-case", "governing-documents", "timeline"}
+# Virtuoso 7.2.5 (Debian) answers every question like the embedded store but `logic-shifts`: its count of the
+# phases between two phases walks an interval path bound at both ends by the enclosing join, and Virtuoso loses
+# that path's matches (docs/serving.md, "After the upload")
+VIRTUOSO_DIFFERENT = {"logic-shifts"}
+VIRTUOSO_SAME = set(NAMES) - VIRTUOSO_DIFFERENT
 
 
 @pytest.fixture(scope="module")
