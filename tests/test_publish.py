@@ -23,8 +23,12 @@ pytestmark = [pytest.mark.server, pytest.mark.slow]
 
 NAMES = [i.name for i in catalogue()]
 BIG_GRAPH = "https://w3id.org/iorkg/fictional/publish-test/graph"
-# Virtuoso 7.2.5 (Debian) answers these like the embedded store; the others differ or fail there
-VIRTUOSO_SAME = {"coder-disagreements", "cross-case", "governing-documents", "timeline"}
+# Virtuoso 7.2.5 (Debian) answers every question like the embedded store but two (docs/serving.md, "After the
+# upload"): `logic-shifts` (its count of the phases between two phases walks an interval path bound at both ends by
+# the enclosing join, and Virtuoso loses that path's matches) and `co-occurrence` (Virtuoso drops the zero-step rows
+# of `iorkg:inCase?`; the UNION that avoids it runs past Virtuoso's time limit once a third case is loaded)
+VIRTUOSO_DIFFERENT = {"co-occurrence", "logic-shifts"}
+VIRTUOSO_SAME = set(NAMES) - VIRTUOSO_DIFFERENT
 
 
 @pytest.fixture(scope="module")
