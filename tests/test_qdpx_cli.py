@@ -12,10 +12,8 @@ from iorkg.cli import main
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE / "data" / "qdpx" / "fictional-example.qdpx"
-CODES = ("id,label,concept,match,becomes,target,status,note\n"
-         "c0de0101-0000-4000-8000-000000000101,routine talk,iorkg:OperationalLogic,close,holding,"
-         "bakery-management,interpreted,\n"
-         "bigger ambitions,bigger ambitions,iorkg:CoCreationLogic,close,holding,bakery-management,interpreted,\n")
+# the codes sheet of the fictional project: its code GUID and its code name, one row each
+CODES = (HERE / "data" / "qdpx" / "fictional-example-codes.csv").read_text(encoding="utf-8")
 
 
 def _workbook(repo: Path, tmp_path: Path, codes: str = CODES) -> Path:

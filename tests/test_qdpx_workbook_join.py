@@ -14,11 +14,8 @@ from iorkg.namespaces import FX, IORKG
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE / "data" / "qdpx" / "fictional-example.qdpx"
-# the code GUID and the code name of the fictional project, each mapped by one codes sheet row
-CODES = ("id,label,concept,match,becomes,target,status,note\n"
-         "c0de0101-0000-4000-8000-000000000101,routine talk,iorkg:OperationalLogic,close,holding,"
-         "bakery-management,interpreted,\n"
-         "bigger ambitions,bigger ambitions,iorkg:CoCreationLogic,close,holding,bakery-management,interpreted,\n")
+# the codes sheet of the fictional project: its code GUID and its code name, one row each
+CODES = (HERE / "data" / "qdpx" / "fictional-example-codes.csv").read_text(encoding="utf-8")
 # the workbook names a code's node after its id (docs/workbook.md, Codes)
 SHEET_NODES = {URIRef(FX + "code/c0de0101-0000-4000-8000-000000000101"), URIRef(FX + "code/bigger-ambitions")}
 
