@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..rdf.terms import to_pyoxigraph, to_rdflib
 from .data import ValidationData
-from .dataset_rules import GraphProblem, case_graph_problems, declared_terms, term_meant, unknown_terms
+from .dataset_rules import GraphProblem, case_graph_problems, unknown_terms_meant
 from .engines import ENGINE_NAMES, quiet_rdflib, run_engine
 from .evidence import EvidenceCheck, check_evidence
 from .findings import Finding, Labeller, count_line, findings_of, render_text
@@ -133,9 +133,7 @@ def check(data: ValidationData, engine: str, groups: tuple[str, ...],
     if ONE_CASE_PER_GRAPH in rules:
         added.extend(_graph_problem_item(p) for p in case_graph_problems(data.quads))
     if UNKNOWN_TERM in rules:
-        found = unknown_terms(data.quads)
-        declared = [iri.value for iri in declared_terms(data.quads)] if found else []
-        added.extend(_unknown_term_item(*f, term_meant(f[2].value, declared)) for f in found)
+        added.extend(_unknown_term_item(*found) for found in unknown_terms_meant(data.quads))
     add_results(report, added)
     focus = {to_pyoxigraph(n) for n in _focus_nodes(report)}
     with quiet_rdflib():

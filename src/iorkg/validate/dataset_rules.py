@@ -143,8 +143,9 @@ def term_meant(term: str, declared: Iterable[str]) -> str | None:
     return names[close[0]] if close else None
 
 
-def unknown_terms(quads: Iterable["pyoxigraph.Quad"]) -> list[tuple[object, object, object]]:
-    """(node, predicate, term) for each iorkg: or iorkgc: IRI the ontology does not declare.
+def unknown_terms(quads: Iterable["pyoxigraph.Quad"], declared: set | None = None) -> list[tuple[object, object, object]]:
+    """(node, predicate, term) for each iorkg: or iorkgc: IRI the ontology does not declare
+    (`declared`: the declared IRIs, when already known).
 
     A term is declared when some graph gives it rdfs:isDefinedBy <https://w3id.org/iorkg/ontology>.
     The term is the predicate of a triple of the node, or an IRI object of one (a class, a
@@ -154,7 +155,7 @@ def unknown_terms(quads: Iterable["pyoxigraph.Quad"]) -> list[tuple[object, obje
     import pyoxigraph as ox
 
     quads = list(quads)
-    declared = declared_terms(quads)
+    declared = declared_terms(quads) if declared is None else declared
     found: dict[tuple[object, object, object], None] = {}
     for q in quads:
         predicate, obj = q.predicate, q.object
@@ -163,3 +164,12 @@ def unknown_terms(quads: Iterable["pyoxigraph.Quad"]) -> list[tuple[object, obje
         if isinstance(obj, ox.NamedNode) and obj not in declared and obj.value.startswith(TERM_NAMESPACES):
             found[(q.subject, predicate, obj)] = None
     return list(found)
+
+
+def unknown_terms_meant(quads: Iterable["pyoxigraph.Quad"]) -> list[tuple[object, object, object, str | None]]:
+    """The findings of `unknown_terms`, each with the declared IRI it most likely means (or None)."""
+    quads = list(quads)
+    declared = declared_terms(quads)
+    found = unknown_terms(quads, declared)
+    names = [iri.value for iri in declared] if found else []
+    return [(node, predicate, term, term_meant(term.value, names)) for node, predicate, term in found]
