@@ -100,21 +100,29 @@ def _ntriples(count: int, tag: str) -> bytes:
                    f'"{tag} {i}" .\n' for i in range(count)).encode()
 
 
+def _writable_servers() -> dict:
+    """Per server: how to start it in a folder, its Graph Store, query and update paths, its login."""
+    import httpx
+
+    from servers import oxigraph_writable, virtuoso
+
+    return {
+        "oxigraph": (lambda d: oxigraph_writable(d / "store"), "/store", "/query", "/update", None),
+        "virtuoso": (lambda d: virtuoso(d / "db"), "/sparql-graph-crud-auth", "/sparql", "/sparql-auth",
+                     httpx.DigestAuth("dba", "dba")),
+    }
+
+
 def measure_atomicity(workdir: Path, triples: int = 200_000, only: str | None = None) -> dict:
     """Per server: the triple counts a reader saw during a replacing PUT, and the count after a
     server killed half-way through a PUT is started again."""
     import httpx
 
-    from servers import oxigraph_writable, virtuoso
-
     graph = "https://w3id.org/iorkg/fictional/bench/graph"
     first, second = _ntriples(triples, "first"), _ntriples(triples + 1, "second")
-    servers = {
-        "oxigraph": (lambda d: oxigraph_writable(d / "store"), "/store", "/query", None),
-        "virtuoso": (lambda d: virtuoso(d / "db"), "/sparql-graph-crud-auth", "/sparql", httpx.DigestAuth("dba", "dba")),
-    }
+    servers = _writable_servers()
     out: dict = {"triples": triples}
-    for name, (start, store_path, query_path, auth) in servers.items():
+    for name, (start, store_path, query_path, _update_path, auth) in servers.items():
         if only and name not in only.split(","):
             continue
         folder = workdir / f"atomicity-{name}"
@@ -195,15 +203,10 @@ def measure_moves(workdir: Path, triples: int = 100_000, graphs: int = 4, only: 
     import httpx
 
     from iorkg.serve.publish import staging_graph
-    from servers import oxigraph_writable, virtuoso
 
     names = [f"https://w3id.org/iorkg/fictional/bench/moved-{i}" for i in range(graphs)]
     old, new = _ntriples(triples, "old"), _ntriples(triples + 1, "new")
-    servers = {
-        "oxigraph": (lambda d: oxigraph_writable(d / "store"), "/store", "/query", "/update", None),
-        "virtuoso": (lambda d: virtuoso(d / "db"), "/sparql-graph-crud-auth", "/sparql", "/sparql-auth",
-                     httpx.DigestAuth("dba", "dba")),
-    }
+    servers = _writable_servers()
     values = " ".join(f"<{g}>" for g in names)
     query = f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g"
     out: dict = {"triples_per_graph": triples, "graphs": graphs}

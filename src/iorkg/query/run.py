@@ -16,9 +16,9 @@ if TYPE_CHECKING:  # pragma: no cover
 def refuse_federated(text: str, where=None) -> None:
     """InputError for a query with a federated `SERVICE` clause: the engine would send requests
     to whatever endpoint it names, and iorkg reads only its own graphs."""
-    from .minify import keywords, unescape_codepoints
+    from .minify import has_service
 
-    if "SERVICE" in keywords(unescape_codepoints(text)):
+    if has_service(text):
         raise InputError(where, "federated queries (SERVICE) are refused: iorkg asks only the graphs it "
                                 "holds and sends no request elsewhere")
 

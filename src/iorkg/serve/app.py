@@ -171,11 +171,6 @@ class Supervisor:
         self._restarting: asyncio.Task | None = None
         self.fictional: frozenset | None = None  # nodes of fictional example cases, asked once
 
-    @property
-    def backend_timeout_s(self) -> float:
-        """Seconds after which the engine's own timeout may cut an answer short."""
-        return float(max(1, int(self.backend.timeout_s))) if getattr(self.backend, "timeout_s", None) else float("inf")
-
     async def restart(self, why: str) -> None:
         """Stop the backend and start it again (once, however many requests ask at the same time)."""
         if self._restarting is None or self._restarting.done():
@@ -264,7 +259,8 @@ def create_app(supervisor: Supervisor) -> "Starlette":
                                                headers={"content-type": "application/sparql-query", "accept": accept})
                 # an answer the engine's own timeout may have cut short (an error at the end of a
                 # 200 body) is sent on but not kept
-                whole = time.monotonic() - started < supervisor.backend_timeout_s
+                cut_after = supervisor.backend.engine_timeout_s
+                whole = cut_after is None or time.monotonic() - started < cut_after
                 return engine_answer(answer, keep=whole)
 
             answer, hit = await supervisor.cache.answer(("query", text, accept, params), ask)

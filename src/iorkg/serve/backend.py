@@ -108,13 +108,18 @@ class Backend:
         """The process id, while one runs."""
         return self.process.pid if self.process is not None and self.process.poll() is None else None
 
+    @property
+    def engine_timeout_s(self) -> int | None:
+        """The whole seconds given to the engine's own `--timeout-s` (None: no timeout)."""
+        return max(1, int(self.timeout_s)) if self.timeout_s else None
+
     def spawn(self) -> subprocess.Popen:
         """Start the process on a new free port (without waiting for it to answer)."""
         self.port = free_port()
         args = [self.binary, "serve-read-only", "--location", str(self.location),
                 "--bind", f"127.0.0.1:{self.port}", "--union-default-graph"]
-        if self.timeout_s:
-            args += ["--timeout-s", str(max(1, int(self.timeout_s)))]
+        if self.engine_timeout_s:
+            args += ["--timeout-s", str(self.engine_timeout_s)]
         self.process = start_process(args, self.log_path)
         return self.process
 
