@@ -41,6 +41,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from ..errors import InputError
+from .archive import is_symlink, unsafe_member_name
 
 if TYPE_CHECKING:  # pragma: no cover
     import rdflib
@@ -216,21 +217,6 @@ def slug(text: str) -> str:
 
 
 # the archive -------------------------------------------------------------------------------------
-def _unsafe_name(name: str) -> str | None:
-    unified = name.replace("\\", "/")
-    if unified.startswith("/") or re.match(r"^[A-Za-z]:", unified):
-        return "an absolute path"
-    if any(part == ".." for part in unified.split("/")):
-        return "a parent-folder step (..)"
-    if "\x00" in unified:
-        return "a NUL character"
-    return None
-
-
-def _is_symlink(info: zipfile.ZipInfo) -> bool:
-    return ((info.external_attr >> 16) & 0o170000) == 0o120000
-
-
 class _Archive:
     """A .qdpx opened read-only: its directory checked, its members read within the bounds."""
 
@@ -269,11 +255,11 @@ class _Archive:
         by_name: dict[str, zipfile.ZipInfo] = {}
         for info in infos:
             name = info.filename
-            problem = _unsafe_name(name)
+            problem = unsafe_member_name(name)
             if problem:
                 raise self._refuse(name, f"the member name is {problem}; a project's members lie "
                                          "inside the archive")
-            if _is_symlink(info):
+            if is_symlink(info):
                 raise self._refuse(name, "the member is a symbolic link")
             if info.flag_bits & 0x1:
                 raise self._refuse(name, "the member is encrypted")
@@ -560,7 +546,7 @@ def _resolve_path(path: str, archive: _Archive, sources_dir: Path | None,
     scheme = scheme.lower()
     if scheme == "internal":
         file_name = rest
-        if "/" in file_name.replace("\\", "/") or _unsafe_name(file_name) or not file_name:
+        if "/" in file_name.replace("\\", "/") or unsafe_member_name(file_name) or not file_name:
             raise InputError(where, f"refused: the internal source path {path!r} leaves the "
                                     "sources folder")
         member = archive.source_member(file_name)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, IorkgError
+from .archive import is_symlink, unsafe_member_name
 
 FORMULA_IN_CSV = re.compile(r"^=\s*[A-Za-z][A-Za-z0-9_.]*\s*\(|^=\s*\$?[A-Z]{1,3}\$?[0-9]+")
 MAX_LISTED = 40
@@ -188,12 +189,10 @@ def _check_xlsx_archive(path: Path) -> None:
         for info in infos:
             name = info.filename
             where = f"{path}!{name}"
-            unified = name.replace("\\", "/")
-            if unified.startswith("/") or re.match(r"^[A-Za-z]:", unified):
-                raise InputError(where, "refused: the member name is an absolute path")
-            if ".." in unified.split("/"):
-                raise InputError(where, "refused: the member name climbs out with '..'")
-            if ((info.external_attr >> 16) & 0o170000) == 0o120000:
+            problem = unsafe_member_name(name)
+            if problem:
+                raise InputError(where, f"refused: the member name is {problem}")
+            if is_symlink(info):
                 raise InputError(where, "refused: the member is a symbolic link")
             total += info.file_size
             if total > XLSX_MAX_BYTES:
