@@ -235,3 +235,11 @@ def test_unwritable_output_is_reported(case: Path, tmp_path: Path, capsys) -> No
     blocker.write_text("a file", encoding="utf-8")
     code, err = run(capsys, str(case), "--output", str(blocker / "case.ttl"))
     assert code == 2 and "cannot write" in err
+
+
+def test_a_prefix_turtle_cannot_take_is_refused_naming_the_cell(case: Path, capsys) -> None:
+    edit(case, "case", 0, "prefix", "0 0")  # found by the property test: the Turtle writer crashed
+    code, err = run(capsys, str(case))
+    assert code == 1
+    assert "case.csv, row 2, column H (prefix): prefix '0 0': expected a letter" in err
+    assert written(case) == []

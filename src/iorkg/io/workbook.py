@@ -85,6 +85,8 @@ class ImportResult:
 
 WHOLE_NUMBER = re.compile(r"^[0-9]+$")
 """A whole number as a cell gives it: ASCII digits only (str.isdigit also takes '²', which int refuses)."""
+PREFIX_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+"""A prefix for the case's namespace that Turtle accepts (letters first; no spaces or dots)."""
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
 """A language tag as RDF literals take it (BCP 47's shape: en, fi, en-GB, sr-Latn)."""
 
@@ -284,6 +286,11 @@ class _Reader:
             self.problems.add(self.where("case", number, "namespace"),
                               f"namespace {self.namespace!r}: expected an http(s) IRI ending in / or #")
         self.prefix = self.text(cells, "prefix") or None
+        if self.prefix is not None and not PREFIX_NAME.match(self.prefix):
+            self.problems.add(self.where("case", number, "prefix"),
+                              f"prefix {self.prefix!r}: expected a letter, then letters, digits, - or _ "
+                              "(a Turtle prefix such as kkt)")
+            self.prefix = None
         self.language = self.text(cells, "language") or "en"
         if not LANGUAGE_TAG.match(self.language):
             self.problems.add(self.where("case", number, "language"),
