@@ -171,7 +171,7 @@ def synthetic_project(path: Path, sources: int = 50, segments: int = 10_000, see
 
 STAGES = (("workbook", "read the workbook (case and codes sheet)"),
           ("read", "read the project and place the selections"), ("triples", "make the triples"),
-          ("serialise", "serialise for validation"), ("validate", "validate (SHACL, dataset rules, quotes)"))
+          ("validate", "validate (SHACL, dataset rules, quotes)"))
 
 
 def same_case_as_workbook(project: Path, workbook: Path, folder: Path) -> Path:

@@ -193,3 +193,9 @@ def test_write_puts_the_case_graph_and_the_sources_in_place(result, tmp_path):
     written = result.write(tmp_path / "case.trig", tmp_path / "sources")
     assert [p.name for p in written] == ["case.trig", "50000001-0000-4000-8000-000000000001.txt"]
     assert b"<https://w3id.org/iorkg/graph/qdpx-test>" in (tmp_path / "case.trig").read_bytes()
+
+
+def test_a_code_map_target_that_cannot_make_an_iri_is_refused_naming_it():
+    bad = [CodeMapping(ROUTINE, "iorkg:OperationalLogic", "holding", target="the employer <x>")]
+    with pytest.raises(InputError, match=r"target 'the employer <x>'.*not a valid IRI"):
+        import_project(DATA / "qualcoder-bom.qdpx", bad, NS)

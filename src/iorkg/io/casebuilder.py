@@ -13,6 +13,7 @@ from ..namespaces import IORKG, IORKGC, OA, PREFIXES, PROV, RDF, XSD
 from ..textquote import MAX_WORDS, QuoteProblem, Selectors, locate, word_count
 
 if TYPE_CHECKING:  # pragma: no cover
+    import pyoxigraph
     import rdflib
 
 CLASSIFYING = OA + "classifying"
@@ -181,8 +182,8 @@ class CaseBuilder:
             self._graph = graph
         return self._graph
 
-    def ntriples(self) -> bytes:
-        """The triples as N-Triples, quickly (for validation; literals as written)."""
+    def quads(self, graph: str | None = None) -> list["pyoxigraph.Quad"]:
+        """The triples as pyoxigraph quads in `graph` (default: the default graph), literals as written."""
         import pyoxigraph as ox
 
         cache: dict = {}
@@ -200,7 +201,14 @@ class CaseBuilder:
                 cache[t] = found
             return found
 
-        return ox.serialize((ox.Triple(term(s), term(p), term(o)) for s, p, o in self.triples),
+        target = ox.NamedNode(graph) if graph else ox.DefaultGraph()
+        return [ox.Quad(term(s), term(p), term(o), target) for s, p, o in self.triples]
+
+    def ntriples(self) -> bytes:
+        """The triples as N-Triples, quickly (literals as written)."""
+        import pyoxigraph as ox
+
+        return ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in self.quads()),
                             format=ox.RdfFormat.N_TRIPLES)
 
     def turtle(self, header: str = "") -> bytes:

@@ -36,7 +36,7 @@ import unicodedata
 import uuid
 import zipfile
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
@@ -44,6 +44,7 @@ from ..errors import InputError
 from .archive import is_symlink, unsafe_member_name
 
 if TYPE_CHECKING:  # pragma: no cover
+    import pyoxigraph
     import rdflib
 
     from ..validate import ValidationResult
@@ -919,7 +920,7 @@ class ImportResult:
     """The case triples made from a project's coded segments, and what was not imported."""
 
     project: Project
-    triples: list[tuple]
+    triples: list[tuple]  # pyoxigraph terms (subject, predicate, object), in the order made
     graph_iri: str
     case_ns: str
     rows: list[EvidenceRow]
@@ -931,13 +932,26 @@ class ImportResult:
 
     @cached_property
     def graph(self) -> "rdflib.Graph":
-        """The case triples as an rdflib Graph (built on first use)."""
+        """The case triples as an rdflib Graph (built on first use; xsd:string literals plain)."""
         import rdflib
 
+        from ..rdf.terms import to_rdflib
+
+        string = rdflib.XSD.string
         graph = rdflib.Graph()
         for triple in self.triples:
-            graph.add(triple)
+            s, p, o = (to_rdflib(t) for t in triple)
+            if isinstance(o, rdflib.Literal) and o.datatype == string:
+                o = rdflib.Literal(str(o))
+            graph.add((s, p, o))
         return graph
+
+    def quads(self) -> list["pyoxigraph.Quad"]:
+        """The case triples in the case's named graph, each once, in the order made."""
+        import pyoxigraph as ox
+
+        graph = ox.NamedNode(self.graph_iri)
+        return [ox.Quad(s, p, o, graph) for s, p, o in dict.fromkeys(self.triples)]
 
     @property
     def unmapped_codes(self) -> dict[str, int]:
@@ -965,21 +979,14 @@ class ImportResult:
         `ordered` sorts the triples by subject (for people; validation does without)."""
         import pyoxigraph as ox
 
+        from ..rdf.files import serialize_quads
         from ..rdf.formats import format_named
 
-        from ..rdf.files import serialize_quads
-        from ..rdf.terms import to_pyoxigraph
-
-        fmt_ = format_named(fmt)
-        graph = ox.NamedNode(self.graph_iri)
-        from rdflib import BNode
-
-        triples = list(dict.fromkeys(self.triples))
+        quads = self.quads()
         if ordered:
-            triples.sort(key=lambda t: (isinstance(t[0], BNode), str(t[0]), str(t[1]), str(t[2])))
-        quads = [ox.Quad(to_pyoxigraph(s), to_pyoxigraph(p), to_pyoxigraph(o), graph)
-                 for s, p, o in triples]
-        return serialize_quads(quads, fmt_, _prefixes(self.case_ns))
+            quads.sort(key=lambda q: (isinstance(q.subject, ox.BlankNode), str(q.subject), str(q.predicate),
+                                      str(q.object)))
+        return serialize_quads(quads, format_named(fmt), _prefixes(self.case_ns))
 
     def write(self, output: str | Path, sources_folder: str | Path | None = None) -> list[Path]:
         """Write the case graph (TriG, or N-Quads for a `.nq` name) and, with `sources_folder`,
@@ -1002,14 +1009,9 @@ class ImportResult:
 
     def validate(self, extra: Sequence[str | Path] = (), **options: object) -> "ValidationResult":
         """SHACL validation of the case graph (with `extra` files, e.g. the rest of the case)."""
-        import tempfile
+        from ..validate import from_quads, validate
 
-        from ..validate import validate
-
-        with tempfile.TemporaryDirectory(prefix="iorkg-qdpx-") as tmp:
-            path = Path(tmp) / "import.nq"
-            path.write_bytes(self.serialize("nquads", ordered=False))
-            return validate([path, *extra], **options)  # type: ignore[arg-type]
+        return validate(from_quads(self.quads(), extra), **options)  # type: ignore[arg-type]
 
     @property
     def text(self) -> str:
@@ -1062,11 +1064,32 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
                  pseudonyms: Mapping[str, str] | None = None,
                  existing: frozenset[str] = frozenset()) -> ImportResult:
     """The triples of an already read project (see `import_project`)."""
-    from rdflib import BNode, Literal, URIRef
-    from rdflib.namespace import RDF, RDFS, SKOS, XSD
+    import pyoxigraph as ox
 
-    from ..namespaces import FX, GRAPH_BASE, IORKG, IORKGC, OA, PROV
+    from ..namespaces import FX, GRAPH_BASE, IORKG, IORKGC, OA, PROV, RDF, RDFS, SKOS, XSD
     from ..textquote import selectors
+
+    URIRef = lru_cache(maxsize=None)(ox.NamedNode)  # the same few IRIs are made many times over
+    BNode = ox.BlankNode
+    string, counted = ox.NamedNode(XSD + "string"), ox.NamedNode(XSD + "nonNegativeInteger")
+    true = ox.Literal("true", datatype=ox.NamedNode(XSD + "boolean"))
+
+    def Literal(text: str, lang: str | None = None) -> "ox.Literal":  # noqa: N802 - a term maker
+        return ox.Literal(text, language=lang) if lang else ox.Literal(text, datatype=string)
+
+    def iri_of(iri: str, what: str) -> "ox.NamedNode":
+        """An IRI made from the project's names and GUIDs; InputError where they cannot make one."""
+        try:
+            return ox.NamedNode(iri)
+        except ValueError:
+            raise InputError(project.archive, f"{what} gives {iri!r}, which is not a valid IRI; "
+                                              "expected GUIDs and code-map targets without spaces, "
+                                              "angle brackets or quotes") from None
+
+    class V:  # the vocabulary's terms, made once
+        type, label = URIRef(RDF + "type"), URIRef(RDFS + "label")
+        prefLabel, notation = URIRef(SKOS + "prefLabel"), URIRef(SKOS + "notation")
+        inScheme, broader = URIRef(SKOS + "inScheme"), URIRef(SKOS + "broader")
 
     if not case_ns.endswith(("/", "#")):
         raise InputError(None, f"the case namespace {case_ns!r} must end with / or #")
@@ -1083,26 +1106,26 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
     case = URIRef(case_ns + "case")
     in_case = I("inCase")
     if case_label:
-        g.add((case, RDF.type, I("Case")))
-        g.add((case, RDFS.label, Literal(case_label, lang="en")))
+        g.add((case, V.type, I("Case")))
+        g.add((case, V.label, Literal(case_label, lang="en")))
         if fictional:
-            g.add((case, I("isFictional"), Literal(True)))
+            g.add((case, I("isFictional"), true))
     pseudo = assign_pseudonyms(project, pseudonyms)
-    coder_nodes: dict[str | None, URIRef] = {}
+    coder_nodes: dict[str | None, ox.NamedNode] = {}
 
-    def coder_node(guid: str | None) -> URIRef:
+    def coder_node(guid: str | None) -> "ox.NamedNode":
         if guid not in coder_nodes:
             node = URIRef(case_ns + slug(pseudo[guid]))
             coder_nodes[guid] = node
-            if str(node) in existing:
+            if node.value in existing:
                 return node
-            g.add((node, RDF.type, I("Person")))
-            g.add((node, RDFS.label, Literal(tagged(pseudo[guid]), lang="en")))
+            g.add((node, V.type, I("Person")))
+            g.add((node, V.label, Literal(tagged(pseudo[guid]), lang="en")))
             g.add((node, in_case, case))
         return coder_nodes[guid]
 
     codebook = URIRef(case_ns + "codebook")
-    code_nodes: dict[str, tuple[URIRef, CodeMapping]] = {}
+    code_nodes: dict[str, tuple[ox.NamedNode, CodeMapping]] = {}
     for code in project.codes.values():
         m = _mapping_for(code, mapping)
         if m is None:
@@ -1113,65 +1136,66 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
             raise InputError("codes sheet", f"code {m.code!r}: {exc}") from None
         node = URIRef(m.node or code_iri(case_ns, m.label or code.name))
         code_nodes[code.guid] = (node, m)
-        if str(node) in existing:
+        if node.value in existing:
             continue
-        if not g.has_codebook and str(codebook) not in existing:
+        if not g.has_codebook and codebook.value not in existing:
             g.has_codebook = True
-            g.add((codebook, RDF.type, I("Codebook")))
-            g.add((codebook, SKOS.prefLabel, Literal(f"codebook of the REFI-QDA project {project.name}")))
+            g.add((codebook, V.type, I("Codebook")))
+            g.add((codebook, V.prefLabel, Literal(f"codebook of the REFI-QDA project {project.name}")))
             g.add((codebook, in_case, case))
-        g.add((node, RDF.type, I("StudyCode")))
-        g.add((node, SKOS.prefLabel, Literal(m.label or code.name)))
-        g.add((node, SKOS.notation, Literal(m.code)))
-        g.add((node, SKOS.inScheme, codebook))
-        g.add((node, URIRef(str(SKOS) + m.match + "Match"), concept))
+        g.add((node, V.type, I("StudyCode")))
+        g.add((node, V.prefLabel, Literal(m.label or code.name)))
+        g.add((node, V.notation, Literal(m.code)))
+        g.add((node, V.inScheme, codebook))
+        g.add((node, URIRef(SKOS + m.match + "Match"), concept))
         g.add((node, in_case, case))
     for guid, (node, _) in code_nodes.items():
         parent = project.codes[guid].parent
         if parent in code_nodes:
-            g.add((node, SKOS.broader, code_nodes[parent][0]))
+            g.add((node, V.broader, code_nodes[parent][0]))
 
-    source_nodes: dict[str, URIRef] = {}
+    source_nodes: dict[str, ox.NamedNode] = {}
     source_texts: dict[str, str] = {}
 
-    def source_node(guid: str) -> URIRef:
+    def source_node(guid: str) -> "ox.NamedNode":
         if guid not in source_nodes:
             src = project.sources[guid]
-            node = URIRef(f"{case_ns}source/{guid}")
+            node = iri_of(f"{case_ns}source/{guid}", f"source {guid!r}")
             source_nodes[guid] = node
-            g.add((node, RDF.type, I("SourceDocument")))
-            g.add((node, RDFS.label, Literal(tagged(src.name), lang="en")))
-            g.add((node, I("sourceFile"), Literal(src.file_name, datatype=XSD.string)))
+            g.add((node, V.type, I("SourceDocument")))
+            g.add((node, V.label, Literal(tagged(src.name), lang="en")))
+            g.add((node, I("sourceFile"), Literal(src.file_name)))
             g.add((node, in_case, case))
             g.add((case, I("hasSource"), node))
             source_texts[src.file_name] = src.text or ""
         return source_nodes[guid]
 
-    logic_nodes: dict[str, URIRef] = {}
+    logic_nodes: dict[str, ox.NamedNode] = {}
 
-    def logic_node(concept: str) -> URIRef:
+    def logic_node(concept: str) -> "ox.NamedNode":
         if concept not in logic_nodes:
             local = re.split(r"[#/]", concept)[-1]
             node = URIRef(case_ns + slug(local))
             logic_nodes[concept] = node
-            if str(node) in existing:
+            if node.value in existing:
                 return node
-            g.add((node, RDF.type, URIRef(concept)))
-            g.add((node, RDFS.label, Literal(tagged(f"{_words(local)} (case)"), lang="en")))
+            g.add((node, V.type, URIRef(concept)))
+            g.add((node, V.label, Literal(tagged(f"{_words(local)} (case)"), lang="en")))
             g.add((node, in_case, case))
         return logic_nodes[concept]
 
-    def target_node(target: str) -> URIRef:
+    def target_node(target: str) -> "ox.NamedNode":
         try:
-            return URIRef(expand(target))
+            full = expand(target)
         except ValueError:
-            return URIRef(case_ns + target)
+            full = case_ns + target
+        return iri_of(full, f"the code map's target {target!r}")
 
     rows: list[EvidenceRow] = []
     unmapped: list[Segment] = []
     skipped: list[str] = []
-    made: set[URIRef] = set()
-    evidenced: set[URIRef] = set()
+    made: set[ox.NamedNode] = set()
+    evidenced: set[ox.NamedNode] = set()
     counters: dict[str, int] = {}
     for seg in project.segments:
         if seg.code not in code_nodes:
@@ -1186,12 +1210,12 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
         code = project.codes[seg.code]
         coder = coder_node(seg.coder)
         who = pseudo[seg.coder]
-        code_slug = code_node.rsplit("/", 1)[-1]
+        code_slug = code_node.value.rsplit("/", 1)[-1]
         target = target_node(m.target) if m.target else None
         target_slug = slug(m.target) if m.target else "unknown"
         kind = {"holding": "holding", "tension-pole": "pole", "value-definition": "value",
                 "role-played": "role", "classification": "classification"}.get(m.becomes)
-        extra_bodies: list[URIRef] = []
+        extra_bodies: list[ox.NamedNode] = []
         if kind is None:  # plain evidence of the target node
             statement = target
         else:
@@ -1203,7 +1227,7 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
                 g.add((statement, I("codedWith"), code_node))
             label = m.label or code.name
             if kind == "holding":
-                g.add((statement, RDF.type, I("LogicHolding")))
+                g.add((statement, V.type, I("LogicHolding")))
                 g.add((statement, I("heldLogic"), logic_node(concept)))
                 if target is not None:
                     g.add((statement, I("holder"), target))
@@ -1211,41 +1235,42 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
                     g.add((statement, I("leavesUnknown"), URIRef(IORKGC + "slot-holder")))
                 text = f"{m.target or 'an unnamed holder'} holds the logic coded {label!r} ({who}'s reading)"
             elif kind == "pole":
-                g.add((statement, RDF.type, I("TensionPole")))
+                g.add((statement, V.type, I("TensionPole")))
                 g.add((statement, I("poleLogic"), logic_node(concept)))
                 if target is not None:
                     g.add((target, I("hasPole"), statement))
                 text = f"tension pole coded {label!r} ({who}'s reading)"
             elif kind == "value":
-                g.add((statement, RDF.type, I("ValueDefinition")))
+                g.add((statement, V.type, I("ValueDefinition")))
                 g.add((statement, I("valueOf"), target))
                 g.add((statement, I("leavesUnknown"), URIRef(IORKGC + "slot-definer")))
                 text = f"value of {m.target} coded {label!r} ({who}'s reading)"
             elif kind == "role":
-                g.add((statement, RDF.type, I("RolePlaying")))
+                g.add((statement, V.type, I("RolePlaying")))
                 g.add((statement, I("player"), target))
                 g.add((statement, I("playedRole"), URIRef(concept)))
                 text = f"{m.target} plays the role coded {label!r} ({who}'s reading)"
             elif kind == "classification":
-                g.add((statement, RDF.type, I("Classification")))
+                g.add((statement, V.type, I("Classification")))
                 g.add((statement, I("classifies"), target))
                 g.add((statement, I("assignsConcept"), URIRef(concept)))
                 text = f"{m.target} classified by the code {label!r} ({who}'s reading)"
             else:
                 text = ""
             if text:
-                g.add((statement, RDFS.label, Literal(tagged(text), lang="en")))
+                g.add((statement, V.label, Literal(tagged(text), lang="en")))
         if kind in ("holding", "pole"):
             logic = logic_node(concept)
-            if logic not in evidenced and str(logic) not in existing:  # rests on its first coded segment
+            if logic not in evidenced and logic.value not in existing:  # rests on its first coded segment
                 evidenced.add(logic)
                 extra_bodies.append(logic)
         key = f"{seg.selection}-{code_slug}"
         counters[key] = counters.get(key, 0) + 1
-        evidence = URIRef(f"{case_ns}evidence/{key}" + (f"-{counters[key]}" if counters[key] > 1 else ""))
+        evidence = iri_of(f"{case_ns}evidence/{key}" + (f"-{counters[key]}" if counters[key] > 1 else ""),
+                        f"selection {seg.selection!r}")
         src = project.sources[seg.source]
         sel = selectors(src.text or "", seg.start, seg.end)
-        g.add((evidence, RDF.type, I("Evidence")))
+        g.add((evidence, V.type, I("Evidence")))
         for body in [statement, *extra_bodies]:
             g.add((evidence, URIRef(OA + "hasBody"), body))
             g.add((body, I("hasEvidence"), evidence))
@@ -1256,28 +1281,36 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
             g.add((evidence, I("rationale"), Literal(
                 f"{who} coded this passage with the study's code {label!r}, which the code map "
                 f"aligns with {m.concept} ({m.match} match); a code is a reading.", lang="en")))
-        g.add((evidence, I("codedSegment"), Literal(True)))
+        g.add((evidence, I("codedSegment"), true))
         g.add((evidence, in_case, case))
-        local = evidence.rsplit("/", 1)[-1]  # blank node labels that are the same in every run
-        target_res, quote_sel, pos_sel = (BNode(f"{local}-{part}") for part in ("target", "quote", "position"))
+        local = evidence.value.rsplit("/", 1)[-1]  # blank node labels that are the same in every run
+        target_res, quote_sel, pos_sel = (BNode(f"{_label(local)}-{part}") for part in ("target", "quote", "position"))
         g.add((evidence, URIRef(OA + "hasTarget"), target_res))
-        g.add((target_res, RDF.type, URIRef(OA + "SpecificResource")))
+        g.add((target_res, V.type, URIRef(OA + "SpecificResource")))
         g.add((target_res, URIRef(OA + "hasSource"), source_node(seg.source)))
         g.add((target_res, URIRef(OA + "hasSelector"), quote_sel))
         g.add((target_res, URIRef(OA + "hasSelector"), pos_sel))
-        g.add((quote_sel, RDF.type, URIRef(OA + "TextQuoteSelector")))
+        g.add((quote_sel, V.type, URIRef(OA + "TextQuoteSelector")))
         g.add((quote_sel, URIRef(OA + "exact"), Literal(sel.exact)))
         g.add((quote_sel, URIRef(OA + "prefix"), Literal(sel.prefix)))
         g.add((quote_sel, URIRef(OA + "suffix"), Literal(sel.suffix)))
-        g.add((pos_sel, RDF.type, URIRef(OA + "TextPositionSelector")))
-        g.add((pos_sel, URIRef(OA + "start"), Literal(sel.start, datatype=XSD.nonNegativeInteger)))
-        g.add((pos_sel, URIRef(OA + "end"), Literal(sel.end, datatype=XSD.nonNegativeInteger)))
-        rows.append(EvidenceRow(str(evidence), str(statement), sel.exact, sel.start, sel.end, who,
+        g.add((pos_sel, V.type, URIRef(OA + "TextPositionSelector")))
+        g.add((pos_sel, URIRef(OA + "start"), ox.Literal(str(sel.start), datatype=counted)))
+        g.add((pos_sel, URIRef(OA + "end"), ox.Literal(str(sel.end), datatype=counted)))
+        rows.append(EvidenceRow(evidence.value, statement.value, sel.exact, sel.start, sel.end, who,
                                 concept, code.name, src.file_name, m.status))
     matched = {id(m) for _, m in code_nodes.values()}
     unused = [m for m in mapping if id(m) not in matched]
     return ImportResult(project, g.items, graph_iri, case_ns, rows, unmapped, skipped, source_texts,
                         pseudo, unused)
+
+
+_NOT_IN_LABEL = re.compile(r"[^\w-]")
+
+
+def _label(text: str) -> str:
+    """A blank node label made of a name: letters, digits, `-` and `_`."""
+    return _NOT_IN_LABEL.sub("_", text)
 
 
 class _Triples:

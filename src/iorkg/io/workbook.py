@@ -115,16 +115,11 @@ def import_case(path: str | Path, sources: str | Path | None = None,
     atomically and only when the case is valid; `check` writes nothing. `extra_ontology` adds
     files to the background the shapes see (terms not yet in the shipped ontology).
     """
-    import tempfile
-
     from ..rdf.files import atomic_write
-    from ..validate import validate
+    from ..validate import from_quads, validate
 
     case = build_case(path, sources)
-    with tempfile.TemporaryDirectory(prefix="iorkg-import-") as tmp:
-        candidate = Path(tmp) / f"{case.name}.nt"  # N-Triples: quick to write, literals as written
-        candidate.write_bytes(case.builder.ntriples())
-        result = validate([candidate, *(extra_ontology or [])])
+    result = validate(from_quads(case.builder.quads(case.graph_iri), extra_ontology or []))
     written = None
     if result.conforms and not check:
         target = Path(output) if output else _beside(Path(path), case.name)

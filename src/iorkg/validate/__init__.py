@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..errors import EnvironmentProblem, InputError
 from .checking import ValidationResult, add_results, run_checks, set_conforms
-from .data import ValidationData, from_knowledge_graph, from_paths
+from .data import ValidationData, from_knowledge_graph, from_paths, from_quads
 from .engines import ENGINE_NAMES, ENGINES, SHACL_OPTIONS, run_engine
 from .findings import Finding, Rule
 from .incremental import validate_addition
@@ -34,10 +34,10 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["validate", "validate_addition", "lint_ontology", "LintResult", "ValidationResult", "Finding", "Rule", "load_shapes",
            "shape_files", "run_engine", "GROUPS", "DEFAULT_GROUPS", "ENGINES", "ENGINE_NAMES",
            "SHACL_OPTIONS", "ONE_CASE_PER_GRAPH", "NODE_IN_ONE_CASE", "LINK_WITHIN_CASE",
-           "OWL_CONSISTENCY", "ValidationData"]
+           "OWL_CONSISTENCY", "ValidationData", "from_quads"]
 
 
-def validate(kg_or_paths: "KnowledgeGraph | Sequence[str | Path] | str | Path | None" = None, *,
+def validate(kg_or_paths: "KnowledgeGraph | ValidationData | Sequence[str | Path] | str | Path | None" = None, *,
              engine: str = "turbo", shapes: Sequence[str | Path] | None = None,
              groups: Sequence[str] = DEFAULT_GROUPS, reason: bool = False,
              input_format: str | None = None, sources: Sequence[str | Path] = (),
@@ -45,7 +45,8 @@ def validate(kg_or_paths: "KnowledgeGraph | Sequence[str | Path] | str | Path | 
     """Validate a dataset against the SHACL shapes (and, with `reason`, check OWL consistency).
 
     `kg_or_paths`: None for the shipped dataset (every shipped graph); a KnowledgeGraph (all
-    its graphs); or files, validated together with the shipped ontology and shared graphs.
+    its graphs); files, validated together with the shipped ontology and shared graphs; or
+    prepared `ValidationData` (`from_quads` for quads made in memory, with that background).
     `groups` picks shape groups; `shapes` gives shape files instead. The `evidence` group checks
     every quote against its source text, looked up beside the data files, then in `sources`
     (see `iorkg.validate.evidence`); with `require_sources` a text not found is a violation.
@@ -61,7 +62,9 @@ def validate(kg_or_paths: "KnowledgeGraph | Sequence[str | Path] | str | Path | 
     groups = tuple(groups)
     if reason:
         _require_java()
-    if isinstance(kg_or_paths, KnowledgeGraph):
+    if isinstance(kg_or_paths, ValidationData):
+        data = kg_or_paths
+    elif isinstance(kg_or_paths, KnowledgeGraph):
         data = from_knowledge_graph(kg_or_paths, load_shapes(groups, shapes)[0])
     elif kg_or_paths is None:
         data = from_paths([], background=shipped_files())

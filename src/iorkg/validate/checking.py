@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from ..rdf.terms import to_pyoxigraph, to_rdflib
 from .data import ValidationData
@@ -121,19 +121,29 @@ def set_conforms(report: "rdflib.Graph", conforms: bool) -> None:
 def check(data: ValidationData, engine: str, groups: tuple[str, ...],
           shapes: Sequence[str | Path] | None, started: float,
           extra: list[tuple] | None = None,
-          hints: dict[tuple[str, str], str] | None = None) -> ValidationResult:
+          hints: dict[tuple[str, str], str] | None = None,
+          beside: "Callable[[], tuple[list[tuple], dict]] | None" = None) -> ValidationResult:
     """Run the SHACL engine and the dataset rules on prepared data; build the result.
 
     `extra` are results of rules checked outside SHACL; `hints` replace a rule's fix hint for one
-    (focus node, shape) where a specific fix is known."""
+    (focus node, shape) where a specific fix is known; `beside` gives more of both, and runs while
+    the engine works (the native engine does not hold Python's interpreter lock)."""
+    from concurrent.futures import ThreadPoolExecutor
+
     shapes_graph, rules = load_shapes(groups, shapes)
-    with quiet_rdflib():
-        _, report = run_engine(engine, data, shapes_graph)
     added = list(extra or [])
-    if ONE_CASE_PER_GRAPH in rules:
-        added.extend(_graph_problem_item(p) for p in case_graph_problems(data.quads))
-    if UNKNOWN_TERM in rules:
-        added.extend(_unknown_term_item(*found) for found in unknown_terms_meant(data.quads))
+    hints = dict(hints or {})
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="iorkg-shacl") as pool:
+        shacl = pool.submit(_quietly, run_engine, engine, data, shapes_graph)
+        if beside is not None:
+            more, more_hints = beside()
+            added.extend(more)
+            hints.update(more_hints)
+        if ONE_CASE_PER_GRAPH in rules:
+            added.extend(_graph_problem_item(p) for p in case_graph_problems(data.quads))
+        if UNKNOWN_TERM in rules:
+            added.extend(_unknown_term_item(*found) for found in unknown_terms_meant(data.quads))
+        _, report = shacl.result()
     add_results(report, added)
     focus = {to_pyoxigraph(n) for n in _focus_nodes(report)}
     with quiet_rdflib():
@@ -145,6 +155,11 @@ def check(data: ValidationData, engine: str, groups: tuple[str, ...],
     set_conforms(report, conforms)
     return ValidationResult(conforms, report, findings, engine, tuple(groups), len(data.quads),
                             time.perf_counter() - started, notes=list(data.notes))
+
+
+def _quietly(function: "Callable", *args: object):
+    with quiet_rdflib():
+        return function(*args)
 
 
 def _focus_nodes(report: "rdflib.Graph") -> set:
@@ -172,13 +187,14 @@ def run_checks(data: ValidationData, engine: str, groups: tuple[str, ...],
                shapes: Sequence[str | Path] | None, started: float, extra: list[tuple] | None = None,
                sources: Sequence[str | Path] = (), require_sources: bool = False) -> ValidationResult:
     """The SHACL run, the dataset rules and (in the evidence group) the evidence check."""
-    items = list(extra or [])
-    hints: dict = {}
-    evidence = None
-    if "evidence" in groups and not shapes:
-        evidence = check_evidence(data.quads, data.files, sources, require_sources)
-        items.extend(evidence.items)
-        hints = evidence.hints
-    result = check(data, engine, groups, shapes, started, items, hints)
-    result.evidence = evidence
+    found: list[EvidenceCheck] = []
+
+    def evidence() -> tuple[list[tuple], dict]:
+        outcome = check_evidence(data.quads, data.files, sources, require_sources)
+        found.append(outcome)
+        return outcome.items, outcome.hints
+
+    wanted = "evidence" in groups and not shapes
+    result = check(data, engine, groups, shapes, started, list(extra or []), beside=evidence if wanted else None)
+    result.evidence = found[0] if found else None
     return result

@@ -91,6 +91,20 @@ def from_paths(paths: Sequence[str | Path], input_format: str | None = None,
     return ValidationData(quads, files=files)
 
 
+def from_quads(quads: Iterable["pyoxigraph.Quad"], paths: Sequence[str | Path] = (),
+               input_format: str | None = None,
+               background: Iterable[tuple[Path, str]] | None = None) -> ValidationData:
+    """Quads made in memory (literals as made), with files beside them, over the background
+    graphs (default: the shipped ontology and shared graphs); no file is written or re-read."""
+    if background is None:
+        from ..catalog import shipped_files
+
+        background = shipped_files(["ontology", "shared"])
+    data = from_paths(paths, input_format, background)
+    data.quads.extend(quads)
+    return data
+
+
 def from_knowledge_graph(kg: "KnowledgeGraph", shapes_graph=None,
                          graphs: Sequence[str] | None = None) -> ValidationData:
     """The graphs of a KnowledgeGraph (all, or those named), re-read from its files where it can.

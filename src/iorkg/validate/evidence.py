@@ -64,9 +64,14 @@ def selections(quads: Iterable["pyoxigraph.Quad"]) -> tuple[list[Selection], dic
     """Every evidence annotation's selection, and each source document's `iorkg:sourceFile`."""
     import pyoxigraph as ox
 
+    read = {RDF + "type", OA + "hasTarget", OA + "hasSource", OA + "hasSelector", OA + "exact",
+            OA + "prefix", OA + "suffix", OA + "start", OA + "end", IORKG + "sourceFile"}
+    wanted = {ox.NamedNode(iri) for iri in read}
     by_subject: dict = {}
     for q in quads:
-        by_subject.setdefault(q.subject, []).append((q.predicate.value, q.object))
+        predicate = q.predicate
+        if predicate in wanted:
+            by_subject.setdefault(q.subject, []).append((predicate.value, q.object))
     evidence_type = ox.NamedNode(IORKG + "Evidence")
 
     def values(node, predicate: str) -> list:
