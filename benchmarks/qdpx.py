@@ -256,8 +256,8 @@ def main(argv: list[str] | None = None) -> int:
           "(target < 10 s) |")
     print(f"| the same case as a workbook (`iorkg import W --check`) | {medians['workbook-import']:.2f} s |")
     print(f"| project import / workbook import | {medians['project'] / medians['workbook-import']:.2f} |")
-    # on a shared machine the CPU time of this (single-threaded) process is closer to what an idle
-    # machine's clock would show than the wall-clock time is
+    # the CPU time of the process, all its threads together (validation runs the SHACL engine on two
+    # threads beside the Python rules): more than the wall-clock time on two idle cores
     print(f"| CPU time: project import; workbook import; ratio | {medians['project-cpu']:.2f} s; "
           f"{medians['workbook-cpu']:.2f} s; {medians['project-cpu'] / medians['workbook-cpu']:.2f} |")
     end = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")

@@ -61,6 +61,14 @@ def import_project_with_codes(project: str | Path, codes: str | Path, sources: s
     `sources/` beside it; `check` writes nothing. `timings`, when given, receives the
     seconds each stage took (workbook, read, triples, validate, write).
     """
+    from ..rdf.terms import many_terms
+
+    with many_terms():
+        return _import(project, codes, sources, output, check, _Clock(timings))
+
+
+def _import(project: str | Path, codes: str | Path, sources: str | Path | None,
+            output: str | Path | None, check: bool, clock: "_Clock") -> ProjectImport:
     import pyoxigraph as ox
     from rdflib import BNode
 
@@ -70,7 +78,6 @@ def import_project_with_codes(project: str | Path, codes: str | Path, sources: s
     from .qdpx import build_import, read_project
     from .workbook import build_case
 
-    clock = _Clock(timings)
     case = build_case(codes, sources)
     mappings = _with_code_nodes(code_mappings(codes), case.graph)
     described = frozenset(str(s) for s in case.graph.subjects() if not isinstance(s, BNode))

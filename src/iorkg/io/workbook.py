@@ -116,10 +116,12 @@ def import_case(path: str | Path, sources: str | Path | None = None,
     files to the background the shapes see (terms not yet in the shipped ontology).
     """
     from ..rdf.files import atomic_write
+    from ..rdf.terms import many_terms
     from ..validate import from_quads, validate
 
-    case = build_case(path, sources)
-    result = validate(from_quads(case.builder.quads(case.graph_iri), extra_ontology or []))
+    with many_terms():
+        case = build_case(path, sources)
+        result = validate(from_quads(case.builder.quads(case.graph_iri), extra_ontology or []))
     written = None
     if result.conforms and not check:
         target = Path(output) if output else _beside(Path(path), case.name)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 
 def to_rdflib(term: Any) -> Any:
@@ -33,3 +34,20 @@ def to_pyoxigraph(term: Any) -> Any:
     if term.language:
         return ox.Literal(str(term), language=term.language)
     return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or rdflib.XSD.string)))
+
+
+@contextmanager
+def many_terms() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while many terms, quads and tuples are made.
+
+    They hold no cycles, but each few hundred of them makes the collector scan all that are alive,
+    so building a large case took a third longer; it runs again (and catches up) afterwards."""
+    import gc
+
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
