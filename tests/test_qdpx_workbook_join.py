@@ -52,3 +52,34 @@ def test_each_stage_of_the_import_is_timed(imported):
     _, timings = imported
     assert set(timings) == {"workbook", "read", "triples", "validate", "write"}
     assert all(seconds >= 0 for seconds in timings.values())
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    repo = HERE.parent
+    base = tmp_path_factory.mktemp("join-write")
+    folder = base / "wb"
+    shutil.copytree(repo / "data" / "fictional-example", folder)
+    shutil.copytree(repo / "data" / "sources", folder / "sources")
+    (folder / "codes.csv").write_text(CODES, encoding="utf-8")
+    target = base / "out" / "case.ttl"
+    result = import_project_with_codes(PROJECT, folder, output=target)
+    return result, target, folder
+
+
+def test_the_written_case_is_checked_where_it_lies_with_every_quote(written):
+    from iorkg.validate import validate
+
+    result, target, _ = written
+    assert result.written == target
+    again = validate([target])  # no --sources: the texts must be beside it
+    assert again.conforms
+    assert again.evidence.unchecked == 0
+    assert again.evidence.verified == result.validation.evidence.verified
+
+
+def test_the_workbook_texts_are_copied_beside_the_written_case(written):
+    _, target, folder = written
+    # the fictional example's sources sheet names one text, fictional-example-case.md
+    copied = target.parent / "sources" / "fictional-example-case.md"
+    assert copied.read_bytes() == (folder / "sources" / "fictional-example-case.md").read_bytes()

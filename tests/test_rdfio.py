@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 
 import pytest
 
@@ -94,6 +95,30 @@ def test_atomic_write_replaces_whole_file(tmp_path):
     atomic_write(target, "new content")
     assert target.read_text() == "new content"
     assert os.listdir(tmp_path) == ["out.ttl"]
+
+
+def test_atomic_write_gives_a_new_file_the_permissions_open_would(tmp_path):
+    old = os.umask(0o027)  # a umask no default equals, so the file's mode must come from it
+    try:
+        written = atomic_write(tmp_path / "new.ttl", "data")
+        expected = tempfile_mode(tmp_path / "by-open.ttl")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(written.stat().st_mode) == expected == 0o640
+
+
+def test_atomic_write_keeps_the_permissions_of_the_file_it_replaces(tmp_path):
+    target = tmp_path / "out.ttl"
+    target.write_text("old")
+    target.chmod(0o604)
+    atomic_write(target, "new")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o604
+
+
+def tempfile_mode(path) -> int:
+    with open(path, "w") as handle:
+        handle.write("x")
+    return stat.S_IMODE(path.stat().st_mode)
 
 
 def test_atomic_write_failure_leaves_old_file_and_no_temporary(tmp_path):

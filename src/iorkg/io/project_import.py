@@ -104,8 +104,32 @@ def _import(project: str | Path, codes: str | Path, sources: str | Path | None,
                                _turtle(), {**PREFIXES, "case": case.namespace})
         written = atomic_write(target, header + data)  # a failure names the file (exit 2, or 3 if full)
         part.write_sources(target.parent / "sources")  # the texts the evidence quotes, beside it
+        _copy_workbook_sources(workbook_quads, _workbook_sources(codes, sources), target.parent / "sources")
     clock.lap("write")
     return ProjectImport(case, result, written, project=part)
+
+
+def _copy_workbook_sources(quads: list, folders: list[Path], into: Path) -> list[Path]:
+    """Copy the texts the workbook's own evidence quotes (its `iorkg:sourceFile`s, found in its
+    source folders) into `into`, so that the written case can be checked where it lies; restricted
+    sources are not copied, nor a text already there."""
+    import pyoxigraph as ox
+
+    from ..namespaces import IORKG, IORKGC
+    from ..rdf.files import atomic_write
+    from ..validate.evidence import unsafe
+
+    restricted = {q.subject for q in quads if q.predicate.value == IORKG + "accessLevel"
+                  and q.object == ox.NamedNode(IORKGC + "restricted")}
+    names = {q.object.value for q in quads if q.predicate.value == IORKG + "sourceFile"
+             and isinstance(q.object, ox.Literal) and q.subject not in restricted}
+    copied = []
+    for name in sorted(n for n in names if not unsafe(n)):
+        found = next((f / name for f in folders if (f / name).is_file()), None)
+        if found is None or (into / name).exists():
+            continue
+        copied.append(atomic_write(into / name, found.read_bytes()))
+    return copied
 
 
 def _apart(quads: list, other: list) -> list:

@@ -169,6 +169,23 @@ def _syntax_message(exc: SyntaxError, fmt: Format) -> str:
     return f"not valid {fmt.name} ({fmt.media_type}): {text}"
 
 
+def _mode_for(path: Path) -> int:
+    """The permissions a written file gets: those of the file it replaces, else what the process's
+    umask leaves of read-write for all (as `open()` would give)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        pass
+    umask = 0o022
+    try:  # Linux says the umask without changing it (os.umask would, for every thread)
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                umask = int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o666 & ~umask
+
+
 def atomic_write(path: str | Path, data: bytes | str) -> Path:
     """Write a file whole or not at all: a temporary file beside it, then a rename.
 
@@ -186,7 +203,9 @@ def atomic_write(path: str | Path, data: bytes | str) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.is_dir():
             raise InputError(path, "this is a folder; give a file name to write")
+        mode = _mode_for(path)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.chmod(fd, mode)  # mkstemp makes the file readable by its owner only
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
