@@ -245,7 +245,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sources", type=int, default=50)
     parser.add_argument("--segments", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--one-engine-run", action="store_true",
+                        help="validate with all the shapes in one pyshacl-turbo run (not two halves on two threads)")
     args = parser.parse_args(argv)
+    if args.one_engine_run:
+        from iorkg.validate import engines
+
+        engines.SPLIT_FROM_QUADS = sys.maxsize
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     medians = run(args.sources, args.segments, args.repeat)
     print(f"| {args.sources} sources, {args.segments:,} coded segments | median of {args.repeat} |")
