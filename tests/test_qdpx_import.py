@@ -199,3 +199,40 @@ def test_a_code_map_target_that_cannot_make_an_iri_is_refused_naming_it():
     bad = [CodeMapping(ROUTINE, "iorkg:OperationalLogic", "holding", target="the employer <x>")]
     with pytest.raises(InputError, match=r"target 'the employer <x>'.*not a valid IRI"):
         import_project(DATA / "qualcoder-bom.qdpx", bad, NS)
+
+
+def _role(relationship: str | None = None) -> list[CodeMapping]:
+    return [CodeMapping(ROUTINE, "iorkgc:principal", "role-played", target="employer",
+                        label="routine delivery", relationship=relationship)]
+
+
+def test_a_role_played_code_is_played_in_the_case_focal_relationship_by_default():
+    result = import_project(DATA / "qualcoder-bom.qdpx", _role(), NS, focal_relationship=NS + "partnership")
+    role = URIRef(result.rows[0].statement)
+    assert result.graph.value(role, RDF.type) == I("RolePlaying")
+    assert result.graph.value(role, I("player")) == URIRef(NS + "employer")
+    assert result.graph.value(role, I("playedRole")) == URIRef(IORKGC + "principal")
+    assert result.graph.value(role, I("inRelationship")) == URIRef(NS + "partnership")
+    evidence = URIRef(result.rows[0].evidence)
+    assert "focal relationship" in str(result.graph.value(evidence, I("rationale")))
+
+
+def test_a_role_played_code_is_played_in_the_relationship_its_row_names():
+    result = import_project(DATA / "qualcoder-bom.qdpx", _role("service-transaction"), NS,
+                            focal_relationship=NS + "partnership")
+    role = URIRef(result.rows[0].statement)
+    assert result.graph.value(role, I("inRelationship")) == URIRef(NS + "service-transaction")
+    evidence = URIRef(result.rows[0].evidence)
+    assert "focal relationship" not in str(result.graph.value(evidence, I("rationale")))
+
+
+def test_a_role_played_code_without_any_relationship_is_skipped_and_reported():
+    result = import_project(DATA / "qualcoder-bom.qdpx", _role(), NS)
+    assert result.rows == []
+    assert any("role-played, which needs the relationship" in s for s in result.skipped)
+
+
+def test_the_codes_sheet_relationship_column_reaches_the_mapping():
+    row = {"id": ROUTINE, "concept": "iorkgc:principal", "becomes": "role-played", "target": "employer",
+           "relationship": "service-transaction"}
+    assert CodeMapping.from_row(row).relationship == "service-transaction"

@@ -83,3 +83,21 @@ def test_the_workbook_texts_are_copied_beside_the_written_case(written):
     # the fictional example's sources sheet names one text, fictional-example-case.md
     copied = target.parent / "sources" / "fictional-example-case.md"
     assert copied.read_bytes() == (folder / "sources" / "fictional-example-case.md").read_bytes()
+
+
+def test_a_role_played_code_gives_a_valid_role_playing_in_the_focal_relationship(tmp_path):
+    repo = HERE.parent
+    folder = tmp_path / "wb"
+    shutil.copytree(repo / "data" / "fictional-example", folder)
+    shutil.copytree(repo / "data" / "sources", folder / "sources")
+    # the fictional example's focal relationship is its partnership, in which the bakery takes part
+    rows = CODES.splitlines()
+    header = rows[0].replace("target,", "target,relationship,")
+    role = "c0de0101-0000-4000-8000-000000000101,routine talk,iorkgc:partner,close,role-played,bakery,,interpreted,"
+    rest = [r.replace("bakery-management,", "bakery-management,,") for r in rows[2:]]
+    (folder / "codes.csv").write_text("\n".join([header, role, *rest]) + "\n", encoding="utf-8")
+    result = import_project_with_codes(PROJECT, folder, check=True)
+    assert result.validation.conforms, result.validation.text
+    roles = set(result.project.graph.subjects(RDF.type, URIRef(IORKG + "RolePlaying")))
+    assert roles
+    assert {result.project.graph.value(r, URIRef(IORKG + "inRelationship")) for r in roles} == {URIRef(FX + "partnership")}

@@ -114,3 +114,21 @@ def test_export_with_offsets_keeps_them_where_the_source_is_at_hand(tmp_path: Pa
         rows = list(csv.DictReader(handle))
     assert rows and all(row["start"] and row["end"] and row["prefix"] for row in rows)
     assert isomorphic(build_case(tmp_path / "kept").graph, graph)
+
+
+def test_a_codes_sheet_relationship_round_trips(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "wb"
+    shutil.copytree(DATA / "fictional-example", folder)
+    (folder / "codes.csv").write_text(
+        "id,label,concept,match,becomes,target,relationship,status,note\n"
+        "c0de0201-0000-4000-8000-000000000201,buying services,iorkgc:principal,close,role-played,bakery,"
+        "service-transaction,interpreted,\n", encoding="utf-8")
+    graph = build_case(folder).graph
+    relationship = rdflib.URIRef("https://w3id.org/iorkg/fictional/example-case/service-transaction")
+    assert relationship in set(graph.objects(None, rdflib.URIRef("https://w3id.org/iorkg/workbook#relationship")))
+    exported = export_workbook(graph, tmp_path / "again", "fictional-example", "fx")
+    assert exported.unexpressed == []
+    assert "bakery,service-transaction,interpreted" in (tmp_path / "again" / "codes.csv").read_text(encoding="utf-8")
+    assert isomorphic(build_case(tmp_path / "again").graph, graph)

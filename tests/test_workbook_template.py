@@ -38,7 +38,8 @@ def test_template_has_every_sheet_of_the_issue(book) -> None:
 
 def test_codes_sheet_has_the_contract_columns(book) -> None:
     _, wb = book
-    assert headers(wb["codes"]) == ["id", "label", "concept", "match", "becomes", "target", "status", "note"]
+    assert headers(wb["codes"]) == ["id", "label", "concept", "match", "becomes", "target", "relationship",
+                                    "status", "note"]
 
 
 def test_actors_have_a_pseudonym_and_no_name(book) -> None:

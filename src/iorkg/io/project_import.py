@@ -70,9 +70,9 @@ def import_project_with_codes(project: str | Path, codes: str | Path, sources: s
 def _import(project: str | Path, codes: str | Path, sources: str | Path | None,
             output: str | Path | None, check: bool, clock: "_Clock") -> ProjectImport:
     import pyoxigraph as ox
-    from rdflib import BNode
+    from rdflib import BNode, URIRef
 
-    from ..namespaces import PREFIXES
+    from ..namespaces import IORKG, PREFIXES
     from ..rdf.files import atomic_write, serialize_quads
     from ..validate import from_quads, validate
     from .qdpx import build_import, read_project
@@ -84,7 +84,9 @@ def _import(project: str | Path, codes: str | Path, sources: str | Path | None,
     clock.lap("workbook")
     read = read_project(project, sources)
     clock.lap("read")
-    part = build_import(read, mappings, case.namespace, graph=case.graph_iri, existing=described)
+    focal = next(case.graph.objects(None, URIRef(IORKG + "focalRelationship")), None)
+    part = build_import(read, mappings, case.namespace, graph=case.graph_iri, existing=described,
+                        focal_relationship=str(focal) if focal is not None else None)
     workbook_quads = case.builder.quads(case.graph_iri)  # the case's own graph, beside the project's part
     quads = workbook_quads + _apart(part.quads(), workbook_quads)
     clock.lap("triples")

@@ -827,7 +827,8 @@ class CodeMapping:
     becomes (one of BECOMES); `target`: the id (or IRI) of the case node the statement attaches
     to; `status`: interpreted (a code is a reading) or stated; `node`: the IRI of the study code
     node that already describes this code (a workbook's codes sheet), used instead of one made
-    from the label.
+    from the label; `relationship` (role-played only): the id (or IRI) of the relationship the
+    role is played in, by default the case's focal relationship.
     """
 
     code: str
@@ -839,6 +840,7 @@ class CodeMapping:
     label: str | None = None
     note: str | None = None
     node: str | None = None
+    relationship: str | None = None
 
     def __post_init__(self) -> None:
         if self.becomes not in BECOMES:
@@ -853,7 +855,7 @@ class CodeMapping:
     @classmethod
     def from_row(cls, row: Mapping[str, object], where: str = "codes sheet") -> "CodeMapping":
         """A mapping from a `codes` sheet row (columns id, label, concept, match, becomes,
-        target, status, note); InputError naming `where` when a cell is wrong."""
+        target, relationship, status, note); InputError naming `where` when a cell is wrong."""
         def cell(name: str) -> str | None:
             value = row.get(name)
             value = str(value).strip() if value is not None else ""
@@ -863,7 +865,7 @@ class CodeMapping:
             return cls(code=cell("id") or "", concept=cell("concept") or "",
                        becomes=cell("becomes") or "", match=cell("match") or "exact",
                        target=cell("target"), status=cell("status") or "interpreted",
-                       label=cell("label"), note=cell("note"))
+                       label=cell("label"), note=cell("note"), relationship=cell("relationship"))
         except ValueError as exc:
             raise InputError(where, str(exc)) from None
 
@@ -1044,7 +1046,8 @@ def import_project(path: str | Path, mapping: Sequence[CodeMapping], case_ns: st
                    sources_dir: str | Path | None = None, *, graph: str | None = None,
                    case_label: str | None = None,
                    pseudonyms: Mapping[str, str] | None = None,
-                   existing: frozenset[str] = frozenset()) -> ImportResult:
+                   existing: frozenset[str] = frozenset(),
+                   focal_relationship: str | None = None) -> ImportResult:
     """The case triples of a REFI-QDA project's coded segments, through a study's code map.
 
     `case_ns` is the case namespace (ending in `/`); the graph defaults to
@@ -1052,17 +1055,20 @@ def import_project(path: str | Path, mapping: Sequence[CodeMapping], case_ns: st
     itself is typed and labelled (otherwise the workbook supplies it). `pseudonyms` maps a
     user's GUID or name to a study's pseudonym. `existing` names nodes the rest of the case
     (its workbook) already describes: coders, codes, the codebook and logic nodes with those IRIs
-    are used, not described again, and no evidence is added to them. Nothing is written.
+    are used, not described again, and no evidence is added to them. `focal_relationship` (an
+    IRI) is where a role-played code's role is played when its row names no relationship; without
+    either, its segments are skipped and listed. Nothing is written.
     """
     project = read_project(path, sources_dir)
     return build_import(project, mapping, case_ns, graph=graph, case_label=case_label,
-                        pseudonyms=pseudonyms, existing=existing)
+                        pseudonyms=pseudonyms, existing=existing, focal_relationship=focal_relationship)
 
 
 def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str, *,
                  graph: str | None = None, case_label: str | None = None,
                  pseudonyms: Mapping[str, str] | None = None,
-                 existing: frozenset[str] = frozenset()) -> ImportResult:
+                 existing: frozenset[str] = frozenset(),
+                 focal_relationship: str | None = None) -> ImportResult:
     """The triples of an already read project (see `import_project`)."""
     import pyoxigraph as ox
 
@@ -1206,6 +1212,11 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
             skipped.append(f"selection {seg.selection}: code {m.code!r} becomes {m.becomes}, which "
                            "needs a target in the code map")
             continue
+        if m.becomes == "role-played" and not m.relationship and not focal_relationship:
+            skipped.append(f"selection {seg.selection}: code {m.code!r} becomes role-played, which needs "
+                           "the relationship the role is played in: a relationship in the code map, or a "
+                           "workbook whose case names its focal relationship")
+            continue
         concept = expand(m.concept)
         code = project.codes[seg.code]
         coder = coder_node(seg.coder)
@@ -1249,6 +1260,9 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
                 g.add((statement, V.type, I("RolePlaying")))
                 g.add((statement, I("player"), target))
                 g.add((statement, I("playedRole"), URIRef(concept)))
+                g.add((statement, I("inRelationship"),
+                       target_node(m.relationship) if m.relationship
+                       else iri_of(focal_relationship, "the case's focal relationship")))
                 text = f"{m.target} plays the role coded {label!r} ({who}'s reading)"
             elif kind == "classification":
                 g.add((statement, V.type, I("Classification")))
@@ -1280,7 +1294,9 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
         if m.status == "interpreted":
             g.add((evidence, I("rationale"), Literal(
                 f"{who} coded this passage with the study's code {label!r}, which the code map "
-                f"aligns with {m.concept} ({m.match} match); a code is a reading.", lang="en")))
+                f"aligns with {m.concept} ({m.match} match); a code is a reading."
+                + (" The role is taken as played in the case's focal relationship, as the code map "
+                   "names no other." if kind == "role" and not m.relationship else ""), lang="en")))
         g.add((evidence, I("codedSegment"), true))
         g.add((evidence, in_case, case))
         local = evidence.value.rsplit("/", 1)[-1]  # blank node labels that are the same in every run

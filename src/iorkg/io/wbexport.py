@@ -247,13 +247,14 @@ class _Exporter:
                 self.take(code, rdflib.URIRef(SKOS + local), target)
         ns = self.mapping.workbook_namespace
         for column, prop in (("becomes", ns + "becomes"), ("target", ns + "target"),
-                             ("status", ns + "status"), ("note", SKOS + "note")):
+                             ("relationship", ns + "relationship"), ("status", ns + "status"),
+                             ("note", SKOS + "note")):
             value = g.value(code, rdflib.URIRef(prop))
             if value is None:
                 continue
             if column == "note" and getattr(value, "language", None) != self.language:
                 continue
-            row[column] = self.ref(value) if column == "target" else \
+            row[column] = self.ref(value) if column in ("target", "relationship") else \
                 (_local(str(value)) if column == "status" else str(value))
             self.take(code, rdflib.URIRef(prop), value)
         return row

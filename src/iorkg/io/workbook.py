@@ -451,6 +451,11 @@ class _Reader:
             node = self.resolve(target, self.where("codes", number, "target"))
             if node:
                 self.builder.add(iri, self.mapping.expand("iorkgw:target"), node)
+        relationship = self.text(cells, "relationship")
+        if relationship:
+            node = self.resolve(relationship, self.where("codes", number, "relationship"))
+            if node:
+                self.builder.add(iri, self.mapping.expand("iorkgw:relationship"), node)
         status = self.text(cells, "status")
         if status:
             if status not in ("stated", "interpreted"):
