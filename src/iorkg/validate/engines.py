@@ -78,11 +78,11 @@ def _run_turbo(data: ValidationData, shapes_graph: "rdflib.Graph") -> tuple[bool
         return run(None)
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="iorkg-shacl-half") as pool:
         (first_ok, first), (second_ok, second) = pool.map(run, halves)
-    join_reports(first, second)
-    conforms = first_ok and second_ok
     from rdflib import Literal
     from rdflib.namespace import RDF, SH
 
+    join_reports(first, second)
+    conforms = first_ok and second_ok
     for root in first.subjects(RDF.type, SH.ValidationReport):
         first.set((root, SH.conforms, Literal(conforms)))
     return conforms, first
@@ -98,6 +98,7 @@ def _halves(key: int, graph: "rdflib.Graph") -> tuple[list[str], list[str]] | No
     targets is a blank node or another shape refers to it (it could not be named alone), or a
     shape is also a class (an implicit target)."""
     import rdflib
+    from rdflib.collection import Collection
     from rdflib.namespace import OWL, RDF, RDFS, SH
 
     targeted = {s for name in _TARGETS for s in graph.subjects(SH[name], None)}
@@ -106,7 +107,7 @@ def _halves(key: int, graph: "rdflib.Graph") -> tuple[list[str], list[str]] | No
     implicit &= {s for t in shape_types for s in graph.subjects(RDF.type, t)}
     referred = {o for p in (SH.property, SH.node, SH["not"], SH.qualifiedValueShape) for o in graph.objects(None, p)}
     listed = {item for p in (SH["and"], SH["or"], SH.xone) for head in graph.objects(None, p)
-              for item in rdflib.collection.Collection(graph, head)}
+              for item in Collection(graph, head)}
     if implicit or len(targeted) < 2 or any(not isinstance(s, rdflib.URIRef) for s in targeted) \
             or targeted & (referred | listed):
         return None
