@@ -85,3 +85,19 @@ def test_export_cli_writes_a_workbook(tmp_path: Path, capsys) -> None:
     assert main(["export", "--graph", "fictional-example", "--format", "workbook", "--output", str(out)]) == 0
     assert out.is_file()
     assert main(["import", str(out), "--check", "--sources", str(Path(__file__).parents[1] / "data" / "sources")]) == 0
+
+
+def test_import_reports_a_line_per_stage_to_progress(tmp_path):
+    import shutil
+
+    from iorkg.io.workbook import import_case
+
+    root = Path(__file__).resolve().parents[1]
+    folder = tmp_path / "wb"
+    shutil.copytree(root / "data" / "fictional-example", folder)
+    lines: list[str] = []
+    result = import_case(folder, sources=root / "data" / "sources", check=True, progress=lines.append)
+    assert result.ok
+    assert [line.split(":")[0] for line in lines] == ["read the workbook", "validated"]
+    assert lines[0].startswith("read the workbook: case fictional-example, ")
+    assert lines[1].startswith("validated: valid (")

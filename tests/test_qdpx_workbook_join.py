@@ -101,3 +101,19 @@ def test_a_role_played_code_gives_a_valid_role_playing_in_the_focal_relationship
     roles = set(result.project.graph.subjects(RDF.type, URIRef(IORKG + "RolePlaying")))
     assert roles
     assert {result.project.graph.value(r, URIRef(IORKG + "inRelationship")) for r in roles} == {URIRef(FX + "partnership")}
+
+
+def test_each_stage_of_the_import_reports_a_line_to_progress(tmp_path):
+    repo = HERE.parent
+    folder = tmp_path / "wb"
+    shutil.copytree(repo / "data" / "fictional-example", folder)
+    shutil.copytree(repo / "data" / "sources", folder / "sources")
+    (folder / "codes.csv").write_text(CODES, encoding="utf-8")
+    lines: list[str] = []
+    import_project_with_codes(PROJECT, folder, check=True, progress=lines.append)
+    # the fictional project: 2 sources (its sources/ folder) and a codes sheet of 2 rows
+    assert len(lines) == 4  # --check: nothing written, so no line for the write
+    assert lines[0].startswith("read the workbook: case fictional-example, 2 code(s)")
+    assert lines[1].startswith("read the project: 2 source(s)")
+    assert lines[2].startswith("made ") and " quads; validating (" in lines[2]
+    assert lines[3].startswith("validated: valid (")

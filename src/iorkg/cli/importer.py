@@ -19,6 +19,10 @@ def import_command(path: str, sources: str | None, output: str | None, check: bo
                    codes: str | None) -> None:
     """Turn a case workbook (or a coded REFI-QDA project) into RDF, validate it, and write it only
     when valid."""
+    import sys
+
+    # a line per stage for a person at a terminal; a script reads only the outcome
+    progress = (lambda line: click.echo(line, err=True)) if sys.stderr.isatty() else None
     if path.lower().endswith(".qdpx"):
         from pathlib import Path
 
@@ -34,14 +38,15 @@ def import_command(path: str, sources: str | None, output: str | None, check: bo
             return
         from iorkg.io.project_import import import_project_with_codes
 
-        result = import_project_with_codes(path, codes, sources=sources, output=output, check=check)
+        result = import_project_with_codes(path, codes, sources=sources, output=output, check=check,
+                                           progress=progress)
         click.echo(result.project.text, err=True)
     else:
         if codes is not None:
             raise click.UsageError("--codes goes with a REFI-QDA project (.qdpx)")
         from iorkg.io.workbook import import_case
 
-        result = import_case(path, sources=sources, output=output, check=check)
+        result = import_case(path, sources=sources, output=output, check=check, progress=progress)
     for note in result.case.notes:
         click.echo(f"note: {note}", err=True)
     if not result.ok:

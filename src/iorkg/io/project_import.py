@@ -6,7 +6,7 @@ from __future__ import annotations
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ..errors import InputError
 
@@ -51,7 +51,8 @@ def code_mappings(workbook: str | Path) -> list["CodeMapping"]:
 
 def import_project_with_codes(project: str | Path, codes: str | Path, sources: str | Path | None = None,
                               output: str | Path | None = None, check: bool = False,
-                              timings: dict[str, float] | None = None) -> ProjectImport:
+                              timings: dict[str, float] | None = None,
+                              progress: "Callable[[str], None] | None" = None) -> ProjectImport:
     """Import a REFI-QDA project into the case of a workbook, through its codes sheet.
 
     The workbook gives the case (its node, actors, relationships ...) and the code map; the
@@ -59,12 +60,13 @@ def import_project_with_codes(project: str | Path, codes: str | Path, sources: s
     is validated with the shapes and the evidence check, and its Turtle is written beside the
     project (or to `output`) atomically, only when valid, with the project's source texts in
     `sources/` beside it; `check` writes nothing. `timings`, when given, receives the
-    seconds each stage took (workbook, read, triples, validate, write).
+    seconds each stage took (workbook, read, triples, validate, write); `progress`, when given,
+    a line as each stage ends.
     """
     from ..rdf.terms import many_terms
 
     with many_terms():
-        return _import(project, codes, sources, output, check, _Clock(timings))
+        return _import(project, codes, sources, output, check, _Clock(timings, progress))
 
 
 def _import(project: str | Path, codes: str | Path, sources: str | Path | None,
@@ -81,20 +83,21 @@ def _import(project: str | Path, codes: str | Path, sources: str | Path | None,
     case = build_case(codes, sources)
     mappings = _with_code_nodes(code_mappings(codes), case.graph)
     described = frozenset(str(s) for s in case.graph.subjects() if not isinstance(s, BNode))
-    clock.lap("workbook")
+    clock.lap("workbook", f"read the workbook: case {case.name}, {len(mappings)} code(s) in its codes sheet")
     read = read_project(project, sources)
-    clock.lap("read")
+    clock.lap("read", f"read the project: {len(read.sources)} source(s), {len(read.segments):,} coded "
+                      "segment(s)")
     focal = next(case.graph.objects(None, URIRef(IORKG + "focalRelationship")), None)
     part = build_import(read, mappings, case.namespace, graph=case.graph_iri, existing=described,
                         focal_relationship=str(focal) if focal is not None else None)
     workbook_quads = case.builder.quads(case.graph_iri)  # the case's own graph, beside the project's part
     quads = workbook_quads + _apart(part.quads(), workbook_quads)
-    clock.lap("triples")
+    clock.lap("triples", f"made {len(quads):,} quads; validating")
     with tempfile.TemporaryDirectory(prefix="iorkg-import-") as tmp:
         texts = Path(tmp) / "sources"
         part.write_sources(texts)
         result = validate(from_quads(quads), sources=[texts, *_workbook_sources(codes, sources)])
-    clock.lap("validate")
+    clock.lap("validate", f"validated: {'valid' if result.conforms else 'INVALID'}")
     written = None
     if result.conforms and not check:
         target = Path(output) if output else Path(project).with_suffix(".ttl")
@@ -107,7 +110,7 @@ def _import(project: str | Path, codes: str | Path, sources: str | Path | None,
         written = atomic_write(target, header + data)  # a failure names the file (exit 2, or 3 if full)
         part.write_sources(target.parent / "sources")  # the texts the evidence quotes, beside it
         _copy_workbook_sources(workbook_quads, _workbook_sources(codes, sources), target.parent / "sources")
-    clock.lap("write")
+    clock.lap("write", f"wrote {written}" if written else None)
     return ProjectImport(case, result, written, project=part)
 
 
@@ -184,17 +187,21 @@ def _workbook_sources(workbook: str | Path, sources: str | Path | None) -> list[
 
 
 class _Clock:
-    """Seconds per stage into a dict (or nowhere)."""
+    """Seconds per stage into a dict (or nowhere), and a line per stage to `progress` (or nowhere)."""
 
-    def __init__(self, timings: dict[str, float] | None) -> None:
+    def __init__(self, timings: dict[str, float] | None,
+                 progress: "Callable[[str], None] | None" = None) -> None:
         import time
 
-        self.timings, self.now, self.last = timings, time.perf_counter, time.perf_counter()
+        self.timings, self.progress = timings, progress
+        self.now, self.last = time.perf_counter, time.perf_counter()
 
-    def lap(self, stage: str) -> None:
+    def lap(self, stage: str, line: str | None = None) -> None:
         now = self.now()
         if self.timings is not None:
             self.timings[stage] = now - self.last
+        if self.progress is not None and line:
+            self.progress(f"{line} ({now - self.last:.1f} s)")
         self.last = now
 
 

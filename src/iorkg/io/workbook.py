@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ..errors import InputError
 from ..namespaces import GRAPH_BASE, IORKG, IORKGC, OA, SKOS, XSD
@@ -108,20 +108,29 @@ def build_case(path: str | Path, sources: str | Path | None = None) -> BuiltCase
 
 def import_case(path: str | Path, sources: str | Path | None = None,
                 output: str | Path | None = None, check: bool = False,
-                extra_ontology: list[str | Path] | None = None) -> ImportResult:
+                extra_ontology: list[str | Path] | None = None,
+                progress: "Callable[[str], None] | None" = None) -> ImportResult:
     """Build a case from its workbook, validate it with the shapes, and write its Turtle.
 
     The Turtle goes beside the workbook as `<case name>.ttl` (or to `output`), written
     atomically and only when the case is valid; `check` writes nothing. `extra_ontology` adds
-    files to the background the shapes see (terms not yet in the shipped ontology).
+    files to the background the shapes see (terms not yet in the shipped ontology). `progress`,
+    when given, gets a line as reading and validating end.
     """
+    import time
+
     from ..rdf.files import atomic_write
     from ..rdf.terms import many_terms
     from ..validate import from_quads, validate
 
+    say = progress or (lambda line: None)
+    started = time.perf_counter()
     with many_terms():
         case = build_case(path, sources)
+        say(f"read the workbook: case {case.name}, {len(case.builder):,} triples; validating "
+            f"({time.perf_counter() - started:.1f} s)")
         result = validate(from_quads(case.builder.quads(case.graph_iri), extra_ontology or []))
+    say(f"validated: {'valid' if result.conforms else 'INVALID'} ({result.seconds:.1f} s)")
     written = None
     if result.conforms and not check:
         target = Path(output) if output else _beside(Path(path), case.name)
