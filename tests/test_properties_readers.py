@@ -129,37 +129,29 @@ def mutations(original: bytes) -> st.SearchStrategy[bytes]:
     return st.lists(edit, min_size=1, max_size=6).map(apply)
 
 
-def test_any_damage_to_an_xlsx_workbook_is_read_or_refused_as_an_input_error(xlsx_bytes, folder):
-    from iorkg.io.sheets import read_tables
-
-    path = folder / "damaged.xlsx"
-
-    @budget(150)
-    @given(mutations(xlsx_bytes))
-    def check(data: bytes) -> None:
-        path.write_bytes(data)
-        try:
-            read_tables(path)
-        except InputError as exc:
-            assert exc.path and exc.message
-    check()
-
-
-def test_any_damage_to_a_qdpx_project_is_read_or_refused_as_an_input_error(folder):
-    from iorkg.io.qdpx import read_project
-
-    original = (QDPX / "qualcoder-bom.qdpx").read_bytes()
-    path = folder / "damaged.qdpx"
-
+def _read_or_refused(read, original: bytes, path: Path) -> None:
+    """`read` of any damaged copy of `original` (written to `path`) returns or raises an InputError."""
     @budget(150)
     @given(mutations(original))
     def check(data: bytes) -> None:
         path.write_bytes(data)
         try:
-            read_project(path)
+            read(path)
         except InputError as exc:
             assert exc.path and exc.message
     check()
+
+
+def test_any_damage_to_an_xlsx_workbook_is_read_or_refused_as_an_input_error(xlsx_bytes, folder):
+    from iorkg.io.sheets import read_tables
+
+    _read_or_refused(read_tables, xlsx_bytes, folder / "damaged.xlsx")
+
+
+def test_any_damage_to_a_qdpx_project_is_read_or_refused_as_an_input_error(folder):
+    from iorkg.io.qdpx import read_project
+
+    _read_or_refused(read_project, (QDPX / "qualcoder-bom.qdpx").read_bytes(), folder / "damaged.qdpx")
 
 
 # the workbook importer: any cell text ------------------------------------------------------------------

@@ -6,6 +6,7 @@ Used by the workbook importer; any other importer (REFI-QDA) can build a case th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -57,6 +58,14 @@ class Lit:
     value: str
     datatype: str | None = None
     language: str | None = None
+
+
+_NOT_IN_LABEL = re.compile(r"[^\w-]")
+
+
+def blank_label(text: str) -> str:
+    """A blank node label made of a name: letters, digits, `-` and `_` (others become `_`)."""
+    return _NOT_IN_LABEL.sub("_", text)
 
 
 @dataclass(frozen=True)
@@ -136,7 +145,7 @@ class CaseBuilder:
             add((e, IORKG + "redacted", Lit("true", XSD + "boolean")))
         # blank nodes named after the evidence node, so that the output is the same on every run
         local = e[len(self.namespace):] if e.startswith(self.namespace) else e.rsplit("/", 1)[-1]
-        local = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in local)
+        local = blank_label(local)
         target, quote, position = Blank(f"{local}-target"), Blank(f"{local}-quote"), Blank(f"{local}-position")
         s, nni = spec.selectors, XSD + "nonNegativeInteger"
         add((e, OA + "hasTarget", target))

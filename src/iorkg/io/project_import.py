@@ -120,14 +120,14 @@ def _copy_workbook_sources(quads: list, folders: list[Path], into: Path) -> list
     sources are not copied, nor a text already there."""
     import pyoxigraph as ox
 
-    from ..namespaces import IORKG, IORKGC
+    from ..namespaces import IORKG
     from ..rdf.files import atomic_write
     from ..validate.evidence import unsafe
+    from .redact import restricted_nodes
 
-    restricted = {q.subject for q in quads if q.predicate.value == IORKG + "accessLevel"
-                  and q.object == ox.NamedNode(IORKGC + "restricted")}
+    _, restricted = restricted_nodes(quads)  # a restricted case's sources count as restricted
     names = {q.object.value for q in quads if q.predicate.value == IORKG + "sourceFile"
-             and isinstance(q.object, ox.Literal) and q.subject not in restricted}
+             and isinstance(q.object, ox.Literal) and q.subject.value not in restricted}
     copied = []
     for name in sorted(n for n in names if not unsafe(n)):
         found = next((f / name for f in folders if (f / name).is_file()), None)

@@ -1074,6 +1074,7 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
 
     from ..namespaces import FX, GRAPH_BASE, IORKG, IORKGC, OA, PROV, RDF, RDFS, SKOS, XSD
     from ..textquote import selectors
+    from .casebuilder import blank_label
 
     URIRef = lru_cache(maxsize=None)(ox.NamedNode)  # the same few IRIs are made many times over
     BNode = ox.BlankNode
@@ -1300,7 +1301,7 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
         g.add((evidence, I("codedSegment"), true))
         g.add((evidence, in_case, case))
         local = evidence.value.rsplit("/", 1)[-1]  # blank node labels that are the same in every run
-        target_res, quote_sel, pos_sel = (BNode(f"{_label(local)}-{part}") for part in ("target", "quote", "position"))
+        target_res, quote_sel, pos_sel = (BNode(f"{blank_label(local)}-{part}") for part in ("target", "quote", "position"))
         g.add((evidence, URIRef(OA + "hasTarget"), target_res))
         g.add((target_res, V.type, URIRef(OA + "SpecificResource")))
         g.add((target_res, URIRef(OA + "hasSource"), source_node(seg.source)))
@@ -1319,14 +1320,6 @@ def build_import(project: Project, mapping: Sequence[CodeMapping], case_ns: str,
     unused = [m for m in mapping if id(m) not in matched]
     return ImportResult(project, g.items, graph_iri, case_ns, rows, unmapped, skipped, source_texts,
                         pseudo, unused)
-
-
-_NOT_IN_LABEL = re.compile(r"[^\w-]")
-
-
-def _label(text: str) -> str:
-    """A blank node label made of a name: letters, digits, `-` and `_`."""
-    return _NOT_IN_LABEL.sub("_", text)
 
 
 class _Triples:

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from ..errors import EnvironmentProblem, InputError
-from .checking import ValidationResult, add_results, run_checks, set_conforms
+from .checking import ValidationResult, add_results, run_checks
 from .data import ValidationData, from_knowledge_graph, from_paths, from_quads
-from .engines import ENGINE_NAMES, ENGINES, SHACL_OPTIONS, run_engine
+from .engines import ENGINE_NAMES, ENGINES, SHACL_OPTIONS, run_engine, set_conforms
 from .findings import Finding, Rule
 from .incremental import validate_addition
 from .ontology_lint import LintResult, lint_ontology

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 from ..rdf.terms import to_pyoxigraph, to_rdflib
 from .data import ValidationData
 from .dataset_rules import GraphProblem, case_graph_problems, unknown_terms_meant
-from .engines import ENGINE_NAMES, quiet_rdflib, run_engine
+from .engines import ENGINE_NAMES, quiet_rdflib, run_engine, set_conforms
 from .evidence import EvidenceCheck, check_evidence
 from .findings import Finding, Labeller, count_line, findings_of, render_text
 from .shapes import ONE_CASE_PER_GRAPH, UNKNOWN_TERM, load_shapes
@@ -108,14 +108,6 @@ def add_results(report: "rdflib.Graph", items: Iterable[tuple]) -> None:
             report.add((node, SH.value, to_rdflib(value)))
         if path is not None:
             report.add((node, SH.resultPath, to_rdflib(path)))
-
-
-def set_conforms(report: "rdflib.Graph", conforms: bool) -> None:
-    import rdflib
-    from rdflib.namespace import RDF, SH
-
-    for root in report.subjects(RDF.type, SH.ValidationReport):
-        report.set((root, SH.conforms, rdflib.Literal(conforms)))
 
 
 def check(data: ValidationData, engine: str, groups: tuple[str, ...],

@@ -78,14 +78,19 @@ def _run_turbo(data: ValidationData, shapes_graph: "rdflib.Graph") -> tuple[bool
         return run(None)
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="iorkg-shacl-half") as pool:
         (first_ok, first), (second_ok, second) = pool.map(run, halves)
-    from rdflib import Literal
-    from rdflib.namespace import RDF, SH
-
     join_reports(first, second)
     conforms = first_ok and second_ok
-    for root in first.subjects(RDF.type, SH.ValidationReport):
-        first.set((root, SH.conforms, Literal(conforms)))
+    set_conforms(first, conforms)
     return conforms, first
+
+
+def set_conforms(report: "rdflib.Graph", conforms: bool) -> None:
+    """Set the sh:conforms of a SHACL validation report."""
+    import rdflib
+    from rdflib.namespace import RDF, SH
+
+    for root in report.subjects(RDF.type, SH.ValidationReport):
+        report.set((root, SH.conforms, rdflib.Literal(conforms)))
 
 
 # the ways a SHACL shape names its focus nodes (SHACL 1.0 section 2.1.3, and SHACL-AF's sh:target)
